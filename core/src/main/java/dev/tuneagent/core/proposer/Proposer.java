@@ -1,0 +1,18 @@
+package dev.tuneagent.core.proposer;
+
+import dev.tuneagent.core.study.StudySnapshot;
+import java.util.List;
+
+/**
+ * Proposes configurations to evaluate next. The contract (tested by {@code ProposerContract}):
+ * every proposal is inside the space, the same snapshot gives the same proposals (randomness comes
+ * only from {@link StudySnapshot#proposalSeed()}), the n proposals are distinct from each other and
+ * from pending trials, and a proposer never throws for an empty, all-failed or odd history.
+ */
+public interface Proposer {
+
+    /** The name used in task files, provenance and reports, e.g. {@code sobol}. */
+    String name();
+
+    List<Proposal> propose(StudySnapshot snapshot, int n);
+}

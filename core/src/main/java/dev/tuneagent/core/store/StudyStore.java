@@ -1,0 +1,53 @@
+package dev.tuneagent.core.store;
+
+import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.study.StudySnapshot;
+import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable home of studies and trials. Every method is atomic: after a crash the store holds either
+ * all of a call's effect or none of it. Implementations: SQLite (default, a file), in-memory (tests).
+ * All of them pass {@code StudyStoreContract}.
+ */
+public interface StudyStore extends AutoCloseable {
+
+    /** Creates a study; throws {@link StoreException} if one with that name exists. */
+    void createStudy(StudyDefinition definition);
+
+    Optional<StudyDefinition> findStudy(String name);
+
+    /** All studies, oldest first. */
+    List<StudySummary> listStudies();
+
+    /** Stores a new RUNNING trial with the next free number and returns it. */
+    Trial startTrial(String study, Proposal proposal, Instant startedAt);
+
+    /**
+     * Finishes a RUNNING trial. Throws {@link IllegalStateException} if the trial is not RUNNING (a
+     * finished trial never changes) and {@link StoreException} if it does not exist.
+     */
+    Trial finishTrial(String study, int number, TrialOutcome outcome, Instant finishedAt);
+
+    /** Trials of a study ordered by number. */
+    List<Trial> trials(String study);
+
+    /** The definition and the trials read in one transaction. */
+    StudySnapshot snapshot(String study);
+
+    /**
+     * Marks every RUNNING or WAITING trial FAILED with {@code reason}: what {@code resume} does with the
+     * trials a crashed process left behind. Returns how many were changed.
+     */
+    int failPendingTrials(String study, String reason, Instant at);
+
+    /** Where the data lives, for messages (e.g. {@code sqlite:/home/me/tune.db}). */
+    String location();
+
+    @Override
+    void close();
+}

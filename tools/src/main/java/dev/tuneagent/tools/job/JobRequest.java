@@ -1,0 +1,19 @@
+package dev.tuneagent.tools.job;
+
+import dev.tuneagent.core.task.JobSpec;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One trial to evaluate.
+ *
+ * @param objective the metric whose value becomes the trial's value (e.g. {@code accuracy})
+ * @param seed      the trial's seed (for CV splits and model randomness)
+ * @param workDir   a directory owned by this trial (created by the caller)
+ */
+public record JobRequest(String study, int trial, Map<String, Object> params, JobSpec spec, String objective,
+                         long seed, Path workDir) {
+    public JobRequest {
+        params = Map.copyOf(params);
+    }
+}
