@@ -1,0 +1,79 @@
+package dev.tuneagent.agent.llm;
+
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.tuneagent.agent.llm.cassette.Cassettes;
+import dev.tuneagent.agent.llm.http.OkHttpLangChainClientBuilder;
+import dev.tuneagent.agent.llm.http.Redactor;
+import dev.tuneagent.agent.llm.resilience.CircuitBreaker;
+import dev.tuneagent.agent.llm.resilience.ResilientChatModel;
+import java.util.List;
+
+/**
+ * The one place that turns a {@link ResolvedLlmConfig} into a LangChain4j {@link ChatModel}: the provider's model over
+ * our OkHttp transport (with the cassette interceptor), LangChain4j's own retries off, wrapped in
+ * {@link ResilientChatModel} for retries, circuit breaking and usage accounting.
+ */
+public final class ChatModels {
+    /** Sent when replaying without a key; never reaches a server because replay has no network. */
+    private static final String REPLAY_PLACEHOLDER_KEY = "replay-mode-no-key";
+
+    private ChatModels() {
+    }
+
+    public static ResilientChatModel create(ResolvedLlmConfig config, TransportOptions options) {
+        String key = config.key().map(ApiKey::reveal).orElse(null);
+        Redactor redactor = new Redactor(key == null ? List.of() : List.of(key));
+        OkHttpLangChainClientBuilder http = new OkHttpLangChainClientBuilder()
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.timeout())
+                .redactor(redactor);
+        Cassettes.interceptor(config.cassette(), redactor, options.recordedWith(),
+                config.model().provider().keyVariable()).ifPresent(http::addInterceptor);
+        ChatModel provider = providerModel(config, http, key);
+        String name = config.model().toString();
+        return new ResilientChatModel(provider, name, config.key().map(ApiKey::source).orElse(null), options.retry(),
+                options.seed(), new CircuitBreaker(options.breaker(), options.clock(), name), options.sleeper(),
+                options.clock(), config.prices(), options.listener());
+    }
+
+    private static ChatModel providerModel(ResolvedLlmConfig c, OkHttpLangChainClientBuilder http, String key) {
+        String modelName = c.model().name();
+        return switch (c.model().provider()) {
+            case OPENAI -> OpenAiChatModel.builder()
+                    .httpClientBuilder(http)
+                    .baseUrl(c.baseUrl())
+                    .apiKey(key == null ? REPLAY_PLACEHOLDER_KEY : key)
+                    .modelName(modelName)
+                    .temperature(c.temperature())
+                    .timeout(c.timeout())
+                    .maxRetries(0)
+                    .logRequests(false)
+                    .logResponses(false)
+                    .build();
+            case ANTHROPIC -> AnthropicChatModel.builder()
+                    .httpClientBuilder(http)
+                    .baseUrl(c.baseUrl())
+                    .apiKey(key == null ? REPLAY_PLACEHOLDER_KEY : key)
+                    .modelName(modelName)
+                    .temperature(c.temperature())
+                    .timeout(c.timeout())
+                    .maxRetries(0)
+                    .logRequests(false)
+                    .logResponses(false)
+                    .build();
+            case OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(http)
+                    .baseUrl(c.baseUrl())
+                    .modelName(modelName)
+                    .temperature(c.temperature())
+                    .timeout(c.timeout())
+                    .maxRetries(0)
+                    .logRequests(false)
+                    .logResponses(false)
+                    .build();
+        };
+    }
+}

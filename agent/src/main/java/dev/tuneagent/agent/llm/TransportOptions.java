@@ -1,0 +1,47 @@
+package dev.tuneagent.agent.llm;
+
+import dev.tuneagent.agent.llm.resilience.CircuitBreaker;
+import dev.tuneagent.agent.llm.resilience.RetryPolicy;
+import dev.tuneagent.agent.llm.resilience.Sleeper;
+import dev.tuneagent.agent.llm.usage.UsageListener;
+import java.time.Clock;
+
+/**
+ * How calls are made, as opposed to which model is called ({@link ResolvedLlmConfig}).
+ *
+ * @param seed         seeds the backoff jitter, so a rerun waits the same amounts
+ * @param recordedWith the honest "what produced this" note written into recorded cassettes; null: "a live
+ *                     exchange with HOST"
+ */
+public record TransportOptions(Clock clock, Sleeper sleeper, long seed, RetryPolicy retry,
+                               CircuitBreaker.Policy breaker, UsageListener listener, String recordedWith) {
+
+    public static TransportOptions defaults() {
+        return new TransportOptions(Clock.systemUTC(), Sleeper.REAL, 0L, RetryPolicy.defaults(),
+                CircuitBreaker.Policy.defaults(), UsageListener.NONE, null);
+    }
+
+    public TransportOptions withClock(Clock c, Sleeper s) {
+        return new TransportOptions(c, s, seed, retry, breaker, listener, recordedWith);
+    }
+
+    public TransportOptions withSeed(long s) {
+        return new TransportOptions(clock, sleeper, s, retry, breaker, listener, recordedWith);
+    }
+
+    public TransportOptions withRetry(RetryPolicy r) {
+        return new TransportOptions(clock, sleeper, seed, r, breaker, listener, recordedWith);
+    }
+
+    public TransportOptions withBreaker(CircuitBreaker.Policy b) {
+        return new TransportOptions(clock, sleeper, seed, retry, b, listener, recordedWith);
+    }
+
+    public TransportOptions withListener(UsageListener l) {
+        return new TransportOptions(clock, sleeper, seed, retry, breaker, l, recordedWith);
+    }
+
+    public TransportOptions withRecordedWith(String text) {
+        return new TransportOptions(clock, sleeper, seed, retry, breaker, listener, text);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tuneagent.agent.llm.cassette;
+
+import dev.tuneagent.agent.llm.error.CassetteMiss;
+import dev.tuneagent.agent.llm.http.Redactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Answers every request from the recordings in {@code dir} and never calls {@code chain.proceed}: no network at all.
+ * A request matches a recording with the same method, path, query and canonical (redacted) JSON body; identical
+ * requests get their recordings in the order they were recorded.
+ */
+final class ReplayingInterceptor implements Interceptor {
+    private final Path dir;
+    private final Redactor redactor;
+    private final String rerecordHint;
+    private Map<String, Deque<Exchange>> remaining;
+    private Map<String, Integer> recordedCount;
+
+    ReplayingInterceptor(Path dir, Redactor redactor, String rerecordHint) {
+        this.dir = dir;
+        this.redactor = redactor;
+        this.rerecordHint = rerecordHint;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        String body = redactor.redact(RecordingInterceptor.bodyOf(request));
+        String key = Exchange.matchKey(request.method(), request.url().encodedPath(),
+                redactor.redact(request.url().encodedQuery()), body);
+        Exchange e = take(key, request, body);
+        Headers.Builder headers = new Headers.Builder();
+        e.responseHeaders().forEach(headers::add);
+        String contentType = e.responseHeaders().getOrDefault("content-type", "application/json");
+        return new Response.Builder()
+                .request(request)
+                .protocol(Protocol.HTTP_1_1)
+                .code(e.status())
+                .message("replayed from " + dir.getFileName())
+                .headers(headers.build())
+                .body(ResponseBody.create(e.responseBody(), MediaType.parse(contentType)))
+                .build();
+    }
+
+    private synchronized Exchange take(String key, Request request, String body) {
+        if (remaining == null) {
+            load();
+        }
+        Deque<Exchange> queue = remaining.get(key);
+        if (queue != null && !queue.isEmpty()) {
+            return queue.poll();
+        }
+        String canonical = CassetteJson.canonical(body);
+        String excerpt = canonical.length() > 160 ? canonical.substring(0, 160) + "..." : canonical;
+        int used = recordedCount.getOrDefault(key, 0);
+        String why = used > 0
+                ? "all " + used + " recording(s) of this exact request were already replayed"
+                : "no recording in " + dir + " has this method, path and body (did the prompt, model or parameters change?)";
+        throw new CassetteMiss("cassette replay: " + why + ". Unmatched request: " + request.method() + " "
+                + request.url().encodedPath() + " body sha256:" + CassetteJson.sha256Prefix(canonical) + " " + excerpt
+                + ". To re-record, run again with --cassette record:" + dir + rerecordHint + ".");
+    }
+
+    private void load() {
+        remaining = new HashMap<>();
+        recordedCount = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            throw new CassetteMiss("cassette replay: the directory " + dir + " does not exist. Record one with "
+                    + "--cassette record:" + dir + rerecordHint + ".");
+        }
+        List<Exchange> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (RecordingInterceptor.FILE.matcher(p.getFileName().toString()).matches()) {
+                    all.add(Exchange.fromJson(CassetteJson.MAPPER.readTree(p.toFile())));
+                }
+            }
+        } catch (IOException io) {
+            throw new UncheckedIOException("cannot read the cassette in " + dir + ": " + io.getMessage(), io);
+        }
+        all.sort(Comparator.comparingInt(Exchange::sequence));
+        for (Exchange e : all) {
+            remaining.computeIfAbsent(e.matchKey(), k -> new ArrayDeque<>()).add(e);
+            recordedCount.merge(e.matchKey(), 1, Integer::sum);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.tuneagent.agent.llm.resilience;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.tuneagent.agent.llm.error.CassetteMiss;
+import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
+import dev.tuneagent.agent.llm.error.LlmException;
+import dev.tuneagent.agent.llm.error.MalformedResponse;
+import dev.tuneagent.agent.llm.error.ProviderRejected;
+import dev.tuneagent.agent.llm.error.ProviderUnavailable;
+import dev.tuneagent.agent.llm.usage.CallRecord;
+import dev.tuneagent.agent.llm.usage.Prices;
+import dev.tuneagent.agent.llm.usage.Usage;
+import dev.tuneagent.agent.llm.usage.UsageListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wraps a provider's {@link ChatModel}: bounded retries of transient faults (honouring {@code Retry-After}), a
+ * circuit breaker, one {@link LlmException} type per thing the caller can do about a failure, and a
+ * {@link CallRecord} per call for token and cost accounting. The wrapped model must have its own retries off.
+ */
+public final class ResilientChatModel implements ChatModel {
+    private static final System.Logger LOG = System.getLogger("dev.tuneagent.agent.llm");
+
+    private final ChatModel delegate;
+    private final String name;
+    private final RetryPolicy retry;
+    private final Backoff backoff;
+    private final CircuitBreaker breaker;
+    private final FailureClassifier classifier;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Prices prices;
+    private final UsageListener listener;
+
+    /**
+     * @param name      {@code provider:name}, used in messages and records
+     * @param keySource where the key came from, named when the provider rejects it (null: no key)
+     * @param prices    null when the cost is unknown
+     */
+    public ResilientChatModel(ChatModel delegate, String name, String keySource, RetryPolicy retry, long seed,
+                              CircuitBreaker breaker, Sleeper sleeper, Clock clock, Prices prices,
+                              UsageListener listener) {
+        this.delegate = delegate;
+        this.name = name;
+        this.retry = retry;
+        this.backoff = new Backoff(retry, seed);
+        this.breaker = breaker;
+        this.classifier = new FailureClassifier(keySource);
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.prices = prices;
+        this.listener = listener;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        int attempts = 0;
+        Failure last = null;
+        while (true) {
+            try {
+                breaker.beforeCall();
+            } catch (ProviderUnavailable open) {
+                throw report(last == null ? open : new ProviderUnavailable(open.getMessage(), true, open), attempts);
+            }
+            attempts++;
+            Failure failure;
+            RuntimeException cause;
+            try {
+                ChatResponse response = delegate.chat(request);
+                if (hasNoMessage(response)) {
+                    throw new MalformedResponse(name + ": the provider's answer held no message", null);
+                }
+                breaker.onSuccess();
+                publish(new CallRecord(name, Usage.of(response), cost(Usage.of(response)), attempts, null,
+                        clock.instant()));
+                return response;
+            } catch (CassetteMiss miss) {
+                breaker.onNeutral();
+                throw report(miss, attempts);
+            } catch (MalformedResponse m) {
+                failure = new Failure.Malformed(m.getMessage());
+                cause = m;
+            } catch (RuntimeException e) {
+                failure = classifier.classify(e);
+                cause = e;
+            }
+            last = failure;
+            if (failure instanceof Failure.ContextLength c) {
+                breaker.onNeutral();
+                throw report(new ContextLengthExceeded(name + ": " + c.reason(), cause), attempts);
+            }
+            if (failure instanceof Failure.Rejected r) {
+                if (r.countsAgainstProvider()) {
+                    breaker.onFailure(r.reason());
+                } else {
+                    breaker.onNeutral();
+                }
+                throw report(new ProviderRejected(r.status(), name + ": " + r.reason(), cause), attempts);
+            }
+            breaker.onFailure(failure.reason());
+            if (failure instanceof Failure.Malformed m) {
+                throw report(new MalformedResponse(m.reason().startsWith(name) ? m.reason() : name + ": " + m.reason(),
+                        cause), attempts);
+            }
+            Failure.Transient t = (Failure.Transient) failure;
+            Optional<Duration> asked = RetryAfter.parse(t.retryAfter(), clock);
+            if (asked.isPresent() && asked.get().compareTo(retry.maxRetryAfter()) > 0) {
+                throw report(new ProviderUnavailable(name + ": " + t.reason() + "; the provider asked us to wait "
+                        + asked.get().toSeconds() + " s, more than the " + retry.maxRetryAfter().toSeconds()
+                        + " s we wait", false, cause), attempts);
+            }
+            if (attempts >= retry.maxAttempts()) {
+                throw report(new ProviderUnavailable(name + ": " + t.reason() + " (gave up after " + attempts
+                        + " attempt" + (attempts == 1 ? "" : "s") + ")", false, cause), attempts);
+            }
+            int done = attempts;
+            Duration wait = asked.orElseGet(() -> backoff.delay(done));
+            LOG.log(System.Logger.Level.INFO, "{0}: {1}; retrying in {2} ms (attempt {3} of {4})", name, t.reason(),
+                    wait.toMillis(), attempts + 1, retry.maxAttempts());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw report(new ProviderUnavailable(name + ": interrupted while waiting to retry", false, ie),
+                        attempts);
+            }
+        }
+    }
+
+    private static boolean hasNoMessage(ChatResponse r) {
+        return r == null || r.aiMessage() == null
+                || (r.aiMessage().text() == null && !r.aiMessage().hasToolExecutionRequests());
+    }
+
+    private Double cost(Usage u) {
+        return prices == null ? null : prices.cost(u);
+    }
+
+    private LlmException report(LlmException e, int attempts) {
+        LOG.log(System.Logger.Level.WARNING, "{0}", e.getMessage());
+        publish(new CallRecord(name, Usage.NONE, prices == null ? null : 0.0, attempts, e.getMessage(), clock.instant()));
+        return e;
+    }
+
+    private void publish(CallRecord r) {
+        try {
+            listener.onCall(r);
+        } catch (RuntimeException ignored) {
+            // a listener observes; it must not turn a good answer into a failure
+        }
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.state();
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return delegate.defaultRequestParameters();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return delegate.provider();
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return delegate.supportedCapabilities();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tuneagent.agent.llm.cassette;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.tuneagent.agent.llm.ChatModels;
+import dev.tuneagent.agent.llm.ResolvedLlmConfig;
+import dev.tuneagent.agent.llm.TestConfigs;
+import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.agent.llm.error.CassetteMiss;
+import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CassetteRoundTripTest {
+    @TempDir
+    Path dir;
+
+    private static String baseUrl(ScriptedProviderServer s, String provider) {
+        return switch (provider) {
+            case "openai" -> s.openAiBaseUrl();
+            case "anthropic" -> s.anthropicBaseUrl();
+            default -> s.ollamaBaseUrl();
+        };
+    }
+
+    private static Map<String, String> env() {
+        return Map.of("OPENAI_API_KEY", TestConfigs.PLANTED_KEY, "ANTHROPIC_API_KEY", TestConfigs.PLANTED_KEY);
+    }
+
+    private static List<ChatResponse> conversation(ChatModel model) {
+        List<ChatResponse> out = new ArrayList<>();
+        out.add(model.chat(SystemMessage.from("You propose configurations."), UserMessage.from("Propose one.")));
+        out.add(model.chat(UserMessage.from("Propose another.")));
+        out.add(model.chat(UserMessage.from("Propose one."))); // distinct from the first: no system message
+        out.add(model.chat(UserMessage.from("Propose another."))); // identical to the second: replays in order
+        return out;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai", "anthropic", "ollama"})
+    void aRecordedSessionReplaysIdenticalResponsesWithTheNetworkDisabled(String provider) throws IOException {
+        List<ChatResponse> recorded;
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "reply #" + r.callIndex()
+                + " to: " + r.lastUserText())) {
+            ResolvedLlmConfig rec = TestConfigs.resolve(TestConfigs.spec(provider + ":stand-in-model",
+                    baseUrl(server, provider), "record:" + dir, Duration.ofSeconds(5)), env());
+            recorded = conversation(ChatModels.create(rec, TransportOptions.defaults()
+                    .withRecordedWith(ScriptedProviderServer.RECORDED_WITH)));
+            assertThat(server.requestCount()).isEqualTo(4);
+        }
+        String closed = provider.equals("ollama") ? "http://127.0.0.1:" + closedPort()
+                : "http://127.0.0.1:" + closedPort() + "/v1";
+        ResolvedLlmConfig rep = TestConfigs.resolve(TestConfigs.spec(provider + ":stand-in-model", closed,
+                "replay:" + dir, Duration.ofSeconds(5)), Map.of());
+        List<ChatResponse> replayed = conversation(ChatModels.create(rep, TransportOptions.defaults()));
+
+        assertThat(replayed).extracting(r -> r.aiMessage().text())
+                .containsExactlyElementsOf(recorded.stream().map(r -> r.aiMessage().text()).toList());
+        assertThat(replayed).extracting(ChatResponse::tokenUsage)
+                .containsExactlyElementsOf(recorded.stream().map(ChatResponse::tokenUsage).toList());
+        assertThat(recorded.get(3).aiMessage().text()).startsWith("reply #3");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("exchange-0001.json", "exchange-0002.json", "exchange-0003.json",
+                            "exchange-0004.json");
+        }
+        assertThat(Files.readString(dir.resolve("exchange-0001.json")))
+                .contains("\"recorded_with\" : \"ScriptedProviderServer");
+    }
+
+    @Test
+    void anUnmatchedRequestInReplayNamesTheRequestAndHowToReRecord() throws IOException {
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "ok")) {
+            ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m", server.openAiBaseUrl(),
+                    "record:" + dir, Duration.ofSeconds(5)), env()), TransportOptions.defaults())
+                    .chat(UserMessage.from("recorded question"));
+        }
+        ChatModel replay = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
+                "http://127.0.0.1:" + closedPort() + "/v1", "replay:" + dir, Duration.ofSeconds(5)), Map.of()),
+                TransportOptions.defaults());
+
+        assertThatThrownBy(() -> replay.chat(UserMessage.from("a question never recorded")))
+                .isInstanceOf(CassetteMiss.class)
+                .hasMessageContaining("POST /v1/chat/completions")
+                .hasMessageContaining("a question never recorded")
+                .hasMessageContaining("body sha256:")
+                .hasMessageContaining("--cassette record:" + dir)
+                .hasMessageContaining("OPENAI_API_KEY");
+        replay.chat(UserMessage.from("recorded question"));
+        assertThatThrownBy(() -> replay.chat(UserMessage.from("recorded question")))
+                .isInstanceOf(CassetteMiss.class)
+                .hasMessageContaining("all 1 recording(s) of this exact request were already replayed");
+    }
+}
