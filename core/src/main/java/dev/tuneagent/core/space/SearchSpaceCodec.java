@@ -123,7 +123,7 @@ public final class SearchSpaceCodec {
                 allowOnly(n, path, Set.of("type", key));
                 JsonNode list = n.get(key);
                 if (list == null || !list.isArray() || list.isEmpty()) {
-                    throw ConfigException.of(path + "." + key, list == null ? null : list.toString(),
+                    throw ConfigException.of(path + "." + key, list,
                             "a non-empty list such as [a, b]");
                 }
                 List<Object> values = new ArrayList<>();
@@ -156,7 +156,8 @@ public final class SearchSpaceCodec {
             throw new ConfigException(path, "low (" + trim(low) + ") must be below high (" + trim(high) + ")");
         }
         if (log && low <= 0) {
-            throw ConfigException.of(path + ".low", trim(low), "a value > 0 because log: true");
+            Object shown = low == Math.rint(low) && Math.abs(low) < 1e15 ? (Object) (long) low : (Object) low;
+            throw ConfigException.of(path + ".low", shown, "a value > 0 because log: true");
         }
     }
 
