@@ -1,0 +1,65 @@
+package dev.tuneagent.core.store.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuneagent.core.study.Provenance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON text of the params, metrics and provenance columns. */
+final class JsonColumns {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> PARAMS = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, Double>> METRICS = new TypeReference<>() {
+    };
+
+    private JsonColumns() {
+    }
+
+    static String params(Map<String, Object> params) {
+        return write(params);
+    }
+
+    static Map<String, Object> params(String json) {
+        return read(json, PARAMS);
+    }
+
+    /** NaN and infinite metrics are written as the strings "NaN", "Infinity" and read back as doubles. */
+    static String metrics(Map<String, Double> metrics) {
+        return write(metrics);
+    }
+
+    static Map<String, Double> metrics(String json) {
+        return read(json, METRICS);
+    }
+
+    static String provenance(Provenance provenance) {
+        return write(provenance);
+    }
+
+    static Provenance provenance(String json) {
+        try {
+            return JSON.readValue(json, Provenance.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored provenance is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not valid: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.tuneagent.core.store.sqlite;
+
+import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.store.StoreException;
+import dev.tuneagent.core.store.StudyStore;
+import dev.tuneagent.core.store.StudySummary;
+import dev.tuneagent.core.store.TrialTransitions;
+import dev.tuneagent.core.store.sqlite.TrialRows.StudyRow;
+import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.study.StudySnapshot;
+import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The default store: one SQLite file in WAL mode. Every write runs in a {@code BEGIN IMMEDIATE}
+ * transaction, so two processes sharing the file take turns (waiting up to the busy timeout) and can
+ * never hand out the same trial number. Reads run in a deferred transaction and see one consistent
+ * state. One instance is safe for use by many threads (calls are serialized on its connection).
+ */
+public final class SqliteStudyStore implements StudyStore {
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path file;
+    private final Duration busyTimeout;
+    private final Object lock = new Object();
+    /** Study rows never change after creation and are never deleted, so they can be cached by name. */
+    private final Map<String, StudyRow> studies = new HashMap<>();
+    private Connection connection;
+
+    public SqliteStudyStore(Path file) {
+        this(file, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /** Opens (or creates) the database; throws {@link StoreException} if the file cannot be used as is. */
+    public SqliteStudyStore(Path file, Duration busyTimeout) {
+        this.file = file.toAbsolutePath().normalize();
+        this.busyTimeout = busyTimeout;
+        checkFileSystem();
+        this.connection = open();
+    }
+
+    private void checkFileSystem() {
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + " is a directory, not a database file; choose a file with "
+                    + "--storage sqlite:PATH");
+        }
+        Path dir = file.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the directory " + dir + " for the database " + file + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another file with "
+                    + "--storage sqlite:PATH", e);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw SqliteErrors.readOnlyFile(file, null);
+        }
+        if (!Files.isWritable(dir)) {
+            throw SqliteErrors.readOnlyDirectory(dir, file);
+        }
+    }
+
+    private Connection open() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.enforceForeignKeys(true);
+        // FULL makes each commit durable against power loss, not only against a killed process.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        Connection c = null;
+        try {
+            c = config.createConnection("jdbc:sqlite:" + file);
+            SqliteSchema.prepare(c, file);
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw SqliteErrors.translate(e, file, "opening it", busyTimeout);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    @Override
+    public void createStudy(StudyDefinition definition) {
+        write("creating study " + definition.name(), c -> {
+            if (TrialRows.findStudy(c, definition.name()).isPresent()) {
+                throw TrialTransitions.duplicateStudy(definition.name(), location());
+            }
+            TrialRows.insertStudy(c, definition);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StudyDefinition> findStudy(String name) {
+        return read("reading study " + name, c -> row(c, name).map(StudyRow::definition));
+    }
+
+    @Override
+    public List<StudySummary> listStudies() {
+        return read("listing studies", c -> {
+            List<StudySummary> out = new ArrayList<>();
+            for (StudyRow s : TrialRows.allStudies(c)) {
+                out.add(TrialRows.summary(c, s));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Trial startTrial(String study, Proposal proposal, Instant startedAt) {
+        return write("starting a trial of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Trial t = TrialTransitions.start(s.definition().space(), TrialRows.nextNumber(c, s.id()), proposal,
+                    startedAt);
+            TrialRows.insertTrial(c, s.id(), t);
+            return t;
+        });
+    }
+
+    @Override
+    public Trial finishTrial(String study, int number, TrialOutcome outcome, Instant finishedAt) {
+        return write("finishing trial " + number + " of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Trial t = TrialRows.trial(c, s.id(), s.definition().space(), number)
+                    .orElseThrow(() -> TrialTransitions.missingTrial(study, number, location()));
+            Trial done = TrialTransitions.finish(t, outcome, finishedAt);
+            TrialRows.updateFinished(c, s.id(), done);
+            return done;
+        });
+    }
+
+    @Override
+    public List<Trial> trials(String study) {
+        return read("reading the trials of " + study, c -> {
+            StudyRow s = existing(c, study);
+            return TrialRows.trials(c, s.id(), s.definition().space(), "");
+        });
+    }
+
+    @Override
+    public StudySnapshot snapshot(String study) {
+        return read("reading study " + study, c -> {
+            StudyRow s = existing(c, study);
+            return new StudySnapshot(s.definition(), TrialRows.trials(c, s.id(), s.definition().space(), ""));
+        });
+    }
+
+    @Override
+    public int failPendingTrials(String study, String reason, Instant at) {
+        return write("failing the pending trials of " + study, c -> {
+            StudyRow s = existing(c, study);
+            List<Trial> pending = TrialRows.trials(c, s.id(), s.definition().space(),
+                    " AND state IN ('RUNNING', 'WAITING')");
+            for (Trial t : pending) {
+                TrialRows.updateFinished(c, s.id(), TrialTransitions.failIfPending(t, reason, at));
+            }
+            return pending.size();
+        });
+    }
+
+    @Override
+    public String location() {
+        return "sqlite:" + file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    private Optional<StudyRow> row(Connection c, String name) throws SQLException {
+        StudyRow cached = studies.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<StudyRow> found = TrialRows.findStudy(c, name);
+        found.ifPresent(r -> studies.put(name, r));
+        return found;
+    }
+
+    private StudyRow existing(Connection c, String name) throws SQLException {
+        return row(c, name).orElseThrow(() -> TrialTransitions.missingStudy(name, location()));
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T write(String action, Work<T> work) {
+        return transaction("BEGIN IMMEDIATE", action, work);
+    }
+
+    private <T> T read(String action, Work<T> work) {
+        return transaction("BEGIN DEFERRED", action, work);
+    }
+
+    private <T> T transaction(String begin, String action, Work<T> work) {
+        synchronized (lock) {
+            if (connection == null) {
+                throw new IllegalStateException("the store " + location() + " is closed");
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute(begin);
+                T result;
+                try {
+                    result = work.run(connection);
+                    s.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(s);
+                    throw e;
+                }
+                return result;
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(e, file, action, busyTimeout);
+            }
+        }
+    }
+
+    private void rollbackQuietly(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing is best effort; the data is already committed
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.tuneagent.core.store;
+
+class InMemoryStudyStoreTest extends StudyStoreContract {
+    @Override
+    protected StudyStore newStore() {
+        return new InMemoryStudyStore();
+    }
+}
