@@ -1,0 +1,194 @@
+package dev.tuneagent.tools.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.tools.job.JobLauncher;
+import dev.tuneagent.tools.job.JobRequest;
+import dev.tuneagent.tools.job.JobResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs an external program per trial ({@code job: {type: command}}). The contract, documented in
+ * docs/jobs.md: the trial's parameters are in {@code params.json} in the trial's directory (the
+ * process's working directory), its path replaces {@code {params}} in argv and is in
+ * {@code TUNE_PARAMS}; the metrics are the last JSON object line of stdout; stdout and stderr go to
+ * {@code stdout.log} and {@code stderr.log} next to it.
+ */
+public final class CommandJobLauncher implements JobLauncher {
+    public static final String PARAMS_FILE = "params.json";
+    public static final String STDOUT_FILE = "stdout.log";
+    public static final String STDERR_FILE = "stderr.log";
+    /** How long a killed job gets between SIGTERM and SIGKILL. */
+    static final Duration KILL_GRACE = Duration.ofSeconds(2);
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Clock clock;
+    private final Map<String, String> extraEnv;
+    private final ScheduledExecutorService timer;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+    public CommandJobLauncher() {
+        this(Clock.systemUTC(), Map.of());
+    }
+
+    /** @param extraEnv variables added to every job's environment (tests use it; users set their own shell) */
+    public CommandJobLauncher(Clock clock, Map<String, String> extraEnv) {
+        this.clock = clock;
+        this.extraEnv = Map.copyOf(extraEnv);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-job-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobResult> launch(JobRequest request) {
+        if (!(request.spec() instanceof CommandJobSpec spec)) {
+            throw new IllegalArgumentException("CommandJobLauncher runs type: command jobs, got type: "
+                    + request.spec().type());
+        }
+        Path dir = request.workDir().toAbsolutePath();
+        Path paramsFile = dir.resolve(PARAMS_FILE);
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(paramsFile.toFile(), new TreeMap<>(request.params()));
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(new JobResult.Failed(
+                    "could not write the trial's parameters to " + paramsFile + ": " + e.getMessage(), ""));
+        }
+        List<String> argv = Argv.substitute(spec.argv(), paramsFile);
+        Optional<String> badProgram = Argv.problemWithProgram(argv.get(0), System.getenv("PATH"), dir);
+        if (badProgram.isPresent()) {
+            return CompletableFuture.completedFuture(new JobResult.Failed(badProgram.get(), ""));
+        }
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(dir.resolve(STDOUT_FILE).toFile())
+                .redirectError(dir.resolve(STDERR_FILE).toFile());
+        Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
+        env.put("TUNE_PARAMS", paramsFile.toString());
+        env.put("TUNE_TRIAL", Integer.toString(request.trial()));
+        env.put("TUNE_SEED", Long.toString(request.seed()));
+        env.put("TUNE_STUDY", request.study());
+        Instant start = clock.instant();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(new JobResult.Failed(
+                    argv.get(0) + " could not be started: " + e.getMessage() + "; fix job.argv[0]", ""));
+        }
+        running.add(process);
+        return watch(process, spec, request, dir, start);
+    }
+
+    private CompletableFuture<JobResult> watch(Process process, CommandJobSpec spec, JobRequest request, Path dir,
+                                               Instant start) {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Duration limit = spec.timeout();
+        ScheduledFuture<?> alarm = limit == null || limit.isZero() || limit.isNegative() ? null
+                : timer.schedule(() -> {
+                    timedOut.set(true);
+                    ProcessTree.kill(process.toHandle(), KILL_GRACE);
+                }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<JobResult> result = new CompletableFuture<>();
+        process.onExit().whenComplete((p, error) -> {
+            running.remove(process);
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+            if (result.isDone()) {
+                return; // cancelled: the caller is no longer waiting
+            }
+            Duration elapsed = Duration.between(start, clock.instant());
+            if (timedOut.get()) {
+                // The timer thread is still killing the children: queue behind it so that the result
+                // is only reported once the whole tree is gone.
+                onTimer(() -> result.complete(new JobResult.TimedOut(limit, tail(dir))));
+            } else {
+                result.complete(outcome(process.exitValue(), spec, request, dir, elapsed));
+            }
+        });
+        // Cancelling the future (Ctrl-C, a stopped study) must not leave the training running.
+        result.whenComplete((r, error) -> {
+            if (result.isCancelled() && process.isAlive()) {
+                onTimer(() -> ProcessTree.kill(process.toHandle(), KILL_GRACE));
+            }
+        });
+        return result;
+    }
+
+    /** Runs on the timer thread, or here once the launcher is closed. */
+    private void onTimer(Runnable task) {
+        try {
+            timer.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    static JobResult outcome(int exit, CommandJobSpec spec, JobRequest request, Path dir, Duration elapsed) {
+        String stderrTail = LogTail.of(dir.resolve(STDERR_FILE));
+        if (exit != 0) {
+            String how = exit > 128 && exit < 160 ? "was killed by signal " + (exit - 128) + " (exit code " + exit + ")"
+                    : "exited with code " + exit;
+            return new JobResult.Failed(spec.argv().get(0) + " " + how, tail(dir));
+        }
+        String key = spec.metric() != null ? spec.metric() : request.objective();
+        Optional<JsonNode> line;
+        try {
+            line = MetricLine.lastObject(dir.resolve(STDOUT_FILE));
+        } catch (IOException e) {
+            return new JobResult.Failed("could not read " + dir.resolve(STDOUT_FILE) + ": " + e.getMessage(), stderrTail);
+        }
+        if (line.isEmpty()) {
+            return new JobResult.Failed("the program printed no JSON object line on stdout; its last such line must"
+                    + " hold the metric, e.g. {\"" + key + "\": 0.93}", tail(dir));
+        }
+        Optional<String> problem = MetricLine.problemWith(line.get(), key);
+        if (problem.isPresent()) {
+            return new JobResult.Failed(problem.get(), tail(dir));
+        }
+        return new JobResult.Succeeded(MetricLine.numericFields(line.get()), elapsed);
+    }
+
+    /** The stderr tail, or the stdout tail when the program wrote nothing to stderr. */
+    static String tail(Path dir) {
+        String err = LogTail.of(dir.resolve(STDERR_FILE));
+        return err.isEmpty() ? LogTail.of(dir.resolve(STDOUT_FILE)) : err;
+    }
+
+    /** Kills every job still running and stops the timer. */
+    @Override
+    public void close() {
+        for (Process p : running) {
+            ProcessTree.kill(p.toHandle(), KILL_GRACE);
+        }
+        timer.shutdownNow();
+    }
+}

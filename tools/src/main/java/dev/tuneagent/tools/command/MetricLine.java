@@ -1,0 +1,109 @@
+package dev.tuneagent.tools.command;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the metrics a program reported: the LAST line of its stdout that parses as a JSON object.
+ * Programs may print progress and even other JSON before it; only the last object counts.
+ */
+public final class MetricLine {
+    /** Longer lines are skipped rather than held in memory; a metrics line is short. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
+    // Python's json.dumps writes NaN and Infinity: accept them so we can say "NaN" instead of "not JSON".
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .build();
+
+    private MetricLine() {
+    }
+
+    /** The last JSON object line of {@code stdout}, if any. */
+    public static Optional<JsonNode> lastObject(Path stdout) throws IOException {
+        JsonNode last = null;
+        try (BufferedReader in = Files.newBufferedReader(stdout, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            boolean tooLong = false;
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    JsonNode node = tooLong ? null : parse(line);
+                    last = node != null ? node : last;
+                    line.setLength(0);
+                    tooLong = false;
+                } else if (!tooLong) {
+                    if (line.length() >= MAX_LINE_CHARS) {
+                        tooLong = true;
+                        line.setLength(0);
+                    } else {
+                        line.append((char) c);
+                    }
+                }
+            }
+            JsonNode node = tooLong ? null : parse(line);
+            last = node != null ? node : last;
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private static JsonNode parse(CharSequence line) {
+        String s = line.toString().strip();
+        if (!s.startsWith("{") || !s.endsWith("}")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(s);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Every finite numeric field of the object, in the order printed. */
+    public static Map<String, Double> numericFields(JsonNode object) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber() && Double.isFinite(e.getValue().asDouble())) {
+                out.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Why {@code key} is not a usable objective in {@code object}, or empty when it is a finite number.
+     */
+    public static Optional<String> problemWith(JsonNode object, String key) {
+        JsonNode v = object.get(key);
+        if (v == null) {
+            StringBuilder keys = new StringBuilder();
+            object.fieldNames().forEachRemaining(k -> keys.append(keys.length() == 0 ? "" : ", ").append(k));
+            return Optional.of("the last JSON line on stdout has no key \"" + key + "\" (its keys: "
+                    + (keys.length() == 0 ? "none" : keys) + "); fix job.metric or the program's output");
+        }
+        if (!v.isNumber()) {
+            return Optional.of("metric \"" + key + "\" is " + v + ", not a number");
+        }
+        double d = v.asDouble();
+        if (Double.isNaN(d)) {
+            return Optional.of("metric \"" + key + "\" is NaN");
+        }
+        if (Double.isInfinite(d)) {
+            return Optional.of("metric \"" + key + "\" is " + (d > 0 ? "+" : "-") + "infinity");
+        }
+        return Optional.empty();
+    }
+}
