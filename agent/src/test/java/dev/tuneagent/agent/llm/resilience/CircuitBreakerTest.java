@@ -1,0 +1,117 @@
+package dev.tuneagent.agent.llm.resilience;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.langchain4j.data.message.UserMessage;
+import dev.tuneagent.agent.llm.ChatModels;
+import dev.tuneagent.agent.llm.TestConfigs;
+import dev.tuneagent.agent.llm.TestConfigs.ManualClock;
+import dev.tuneagent.agent.llm.TestConfigs.RecordingSleeper;
+import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.agent.llm.error.ProviderUnavailable;
+import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
+import dev.tuneagent.agent.llm.usage.UsageLedger;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakerTest {
+    private ScriptedProviderServer server;
+    private final ManualClock clock = new ManualClock();
+    private final UsageLedger ledger = new UsageLedger();
+    private ResilientChatModel model;
+
+    @BeforeEach
+    void start() {
+        server = ScriptedProviderServer.start(r -> "ok");
+        TransportOptions options = TransportOptions.defaults().withClock(clock, new RecordingSleeper()).withSeed(1)
+                .withRetry(RetryPolicy.none())
+                .withBreaker(new CircuitBreaker.Policy(3, Duration.ofSeconds(60)))
+                .withListener(ledger);
+        model = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m", server.openAiBaseUrl(), null,
+                Duration.ofSeconds(5)), Map.of("OPENAI_API_KEY", TestConfigs.PLANTED_KEY)), options);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private StubMapping providerDown() {
+        return server.wireMock().stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("down")));
+    }
+
+    private void failThreeTimes() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> model.chat(UserMessage.from("hi")))
+                    .isInstanceOf(ProviderUnavailable.class)
+                    .matches(e -> !((ProviderUnavailable) e).circuitOpen());
+        }
+    }
+
+    @Test
+    void afterConsecutiveFailuresTheProviderIsNotCalledUntilTheCoolDownEnds() {
+        providerDown();
+        failThreeTimes();
+
+        assertThatThrownBy(() -> model.chat(UserMessage.from("hi")))
+                .isInstanceOf(ProviderUnavailable.class)
+                .matches(e -> ((ProviderUnavailable) e).circuitOpen())
+                .hasMessageContaining("3 consecutive failures")
+                .hasMessageContaining("next try in about 60 s");
+        assertThat(server.requestCount()).isEqualTo(3);
+        assertThat(model.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(ledger.totals().failedCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void aSuccessfulProbeAfterTheCoolDownClosesTheCircuit() {
+        StubMapping down = providerDown();
+        failThreeTimes();
+        server.wireMock().removeStub(down);
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(model.circuitState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        assertThat(model.chat(UserMessage.from("hi")).aiMessage().text()).isEqualTo("ok");
+        assertThat(model.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(server.requestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedProbeOpensTheCircuitForAnotherCoolDown() {
+        providerDown();
+        failThreeTimes();
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThatThrownBy(() -> model.chat(UserMessage.from("hi")))
+                .matches(e -> !((ProviderUnavailable) e).circuitOpen());
+        assertThat(model.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThatThrownBy(() -> model.chat(UserMessage.from("hi")))
+                .matches(e -> ((ProviderUnavailable) e).circuitOpen());
+        assertThat(server.requestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aSuccessResetsTheCountOfConsecutiveFailures() {
+        StubMapping down = providerDown();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> model.chat(UserMessage.from("hi"))).isInstanceOf(ProviderUnavailable.class);
+        }
+        server.wireMock().removeStub(down);
+        model.chat(UserMessage.from("hi"));
+        providerDown();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> model.chat(UserMessage.from("hi"))).isInstanceOf(ProviderUnavailable.class);
+        }
+
+        assertThat(model.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+}
