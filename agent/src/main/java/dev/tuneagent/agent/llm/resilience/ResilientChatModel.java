@@ -117,6 +117,11 @@ public final class ResilientChatModel implements ChatModel {
                         + asked.get().toSeconds() + " s, more than the " + retry.maxRetryAfter().toSeconds()
                         + " s we wait", false, cause), attempts);
             }
+            if (breaker.state() != CircuitBreaker.State.CLOSED) {
+                // this failure opened the circuit: waiting for a retry the breaker would refuse is pointless
+                throw report(new ProviderUnavailable(name + ": " + t.reason() + "; the circuit breaker opened after "
+                        + "repeated failures, so the provider is not called for a while", false, cause), attempts);
+            }
             if (attempts >= retry.maxAttempts()) {
                 throw report(new ProviderUnavailable(name + ": " + t.reason() + " (gave up after " + attempts
                         + " attempt" + (attempts == 1 ? "" : "s") + ")", false, cause), attempts);

@@ -114,4 +114,21 @@ class CircuitBreakerTest {
 
         assertThat(model.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
+
+    @Test
+    void aDeadProviderCostsOneRetryLoopThenFailsFastWithoutSleeping() {
+        providerDown();
+        RecordingSleeper sleeper = new RecordingSleeper();
+        ResilientChatModel retrying = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
+                server.openAiBaseUrl(), null, Duration.ofSeconds(5)), Map.of("OPENAI_API_KEY", "sk-x-1234")),
+                TransportOptions.defaults().withClock(clock, sleeper).withSeed(1)
+                        .withBreaker(new CircuitBreaker.Policy(5, Duration.ofSeconds(60))));
+
+        for (int call = 0; call < 10; call++) {
+            assertThatThrownBy(() -> retrying.chat(UserMessage.from("hi"))).isInstanceOf(ProviderUnavailable.class);
+        }
+
+        assertThat(server.requestCount()).isEqualTo(5); // 4 attempts, then 1 more that opens the circuit
+        assertThat(sleeper.waits).hasSize(3); // only the first call's backoff; no sleep before a refused retry
+    }
 }

@@ -36,6 +36,11 @@ public final class ScriptedProviderServer implements AutoCloseable {
             + "ceil(chars/4). Not a real model.";
     private static final String TRANSFORMER = "scripted-provider";
 
+    /** {@link #RECORDED_WITH} plus what the script does, e.g. "replies with the centre of the search space". */
+    public static String recordedWith(String scriptDescription) {
+        return RECORDED_WITH + " Script: " + scriptDescription;
+    }
+
     private final WireMockServer server;
 
     private ScriptedProviderServer(WireMockServer server) {
