@@ -41,15 +41,30 @@ public record IntParam(String name, long low, long high, boolean log) implements
 
     @Override
     public Object coerce(Object raw) {
-        double v = Numbers.toDouble(name, raw);
-        if (!Double.isFinite(v) || v != Math.rint(v)) {
-            throw new InvalidValueException(name + ": " + raw + " is not an integer");
-        }
-        long l = (long) v;
+        long l = exactLong(raw);
         if (l < low || l > high) {
             throw new InvalidValueException(name + ": " + raw + " is outside [" + low + ", " + high + "]");
         }
         return l;
+    }
+
+    /** Integers beyond 2^53 lose digits as doubles, so they are read exactly when they arrive as integers. */
+    private long exactLong(Object raw) {
+        if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                // not a plain integer: try the general number forms below ("3.0", "1e3")
+            }
+        }
+        double v = Numbers.toDouble(name, raw);
+        if (!Double.isFinite(v) || v != Math.rint(v)) {
+            throw new InvalidValueException(name + ": " + raw + " is not an integer");
+        }
+        return (long) v;
     }
 
     @Override
