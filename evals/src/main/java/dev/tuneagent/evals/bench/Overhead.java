@@ -67,6 +67,27 @@ public final class Overhead {
         return out;
     }
 
+    /**
+     * How the time grows with the history: the least-squares slope of log(ms) against log(n) over the
+     * measured sizes (1 = linear, 3 = cubic); empty when times are too small to tell.
+     */
+    static String exponent(Map<Integer, Double> msBySize) {
+        List<double[]> pts = msBySize.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                .map(e -> new double[] {Math.log(e.getKey()), Math.log(e.getValue())}).toList();
+        if (pts.size() < 2) {
+            return "";
+        }
+        double mx = pts.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double my = pts.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] p : pts) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+        }
+        return Stats.fixed(sxy / sxx, 2);
+    }
+
     public static String markdown(Map<String, Map<Integer, Double>> byProposer, List<Integer> sizes) {
         StringBuilder sb = new StringBuilder("| proposer |");
         StringBuilder rule = new StringBuilder("|---|");
@@ -74,7 +95,7 @@ public final class Overhead {
             sb.append(" ms @").append(n).append(" obs |");
             rule.append("---|");
         }
-        sb.append(" target (≤100 ms @100, ≤1000 ms @500) |\n").append(rule).append("---|");
+        sb.append(" growth ~ n^k, k | target (≤100 ms @100, ≤1000 ms @500) |\n").append(rule).append("---|---|");
         for (Map.Entry<String, Map<Integer, Double>> e : byProposer.entrySet()) {
             sb.append("\n| ").append(e.getKey()).append(" |");
             boolean met = true;
@@ -86,6 +107,7 @@ public final class Overhead {
                     met = false;
                 }
             }
+            sb.append(' ').append(exponent(e.getValue())).append(" |");
             boolean measured = LIMITS_MS.keySet().stream().allMatch(n -> e.getValue().containsKey(n));
             sb.append(' ').append(!measured ? "?" : met ? "met" : "MISSED").append(" |");
         }
