@@ -4,21 +4,22 @@ import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.space.InvalidValueException;
 import dev.tuneagent.core.space.SearchSpace;
+import dev.tuneagent.core.store.InMemoryStudyStore;
+import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.study.Direction;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
-import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.evals.functions.BenchmarkFunction;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs one proposer on one benchmark function: one proposal per trial, evaluated directly (no job launcher,
- * no processes), minimization. The history lives in a plain list that becomes a fresh {@link StudySnapshot}
- * before each proposal, exactly what a store would hand the proposer.
+ * no processes), minimization. The history lives in an {@link InMemoryStudyStore}, so the proposer sees exactly
+ * the snapshots a real study would hand it.
  */
 public final class BenchRun {
     /** summarize.py takes log10(max(regret, 1e-12)); clamping here keeps the stored curve the same. */
@@ -38,31 +39,31 @@ public final class BenchRun {
             throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         }
         StudyDefinition def = definition(f, label, seed, trials);
-        List<Trial> history = new ArrayList<>(trials);
         double[] regret = new double[trials];
         double best = Double.POSITIVE_INFINITY;
         long proposeNanos = 0;
         double tolerance = 1e-9 * Math.max(1.0, Math.abs(f.minimum()));
-        for (int t = 0; t < trials; t++) {
-            StudySnapshot snapshot = new StudySnapshot(def, history);
-            long start = System.nanoTime();
-            List<Proposal> proposals = proposer.propose(snapshot, 1);
-            proposeNanos += System.nanoTime() - start;
-            Map<String, Object> config = checked(def.space(), f, label, seed, t, proposals);
-            double value = f.evaluate(config);
-            if (Double.isFinite(value)) {
-                history.add(new Trial(t, config, TrialState.COMPLETE, value, Map.of(), proposals.get(0).provenance(),
-                        Instant.EPOCH, Instant.EPOCH, null));
-                best = Math.min(best, value);
-            } else {
-                history.add(new Trial(t, config, TrialState.FAILED, null, Map.of(), proposals.get(0).provenance(),
-                        Instant.EPOCH, Instant.EPOCH, "objective value is " + value));
+        try (StudyStore store = new InMemoryStudyStore()) {
+            store.createStudy(def);
+            for (int t = 0; t < trials; t++) {
+                StudySnapshot snapshot = store.snapshot(def.name());
+                long start = System.nanoTime();
+                List<Proposal> proposals = proposer.propose(snapshot, 1);
+                proposeNanos += System.nanoTime() - start;
+                Map<String, Object> config = checked(def.space(), f, label, seed, t, proposals);
+                Trial trial = store.startTrial(def.name(), new Proposal(config, proposals.get(0).provenance()),
+                        Instant.EPOCH);
+                double value = f.evaluate(config);
+                store.finishTrial(def.name(), trial.number(), TrialOutcome.complete(value, Map.of()), Instant.EPOCH);
+                if (Double.isFinite(value)) {
+                    best = Math.min(best, value);
+                }
+                if (best < f.minimum() - tolerance) {
+                    throw new IllegalStateException(f.name() + ": found " + best + " below the stated minimum "
+                            + f.minimum() + " at " + config);
+                }
+                regret[t] = Math.max(best - f.minimum(), REGRET_FLOOR);
             }
-            if (best < f.minimum() - tolerance) {
-                throw new IllegalStateException(f.name() + ": found " + best + " below the stated minimum " + f.minimum()
-                        + " at " + config);
-            }
-            regret[t] = Math.max(best - f.minimum(), REGRET_FLOOR);
         }
         return new RunResult(f.name(), label, seed, regret, proposeNanos / 1e6 / trials);
     }
