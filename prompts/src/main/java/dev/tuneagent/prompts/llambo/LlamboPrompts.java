@@ -26,6 +26,7 @@ public final class LlamboPrompts {
     private static final PromptTemplate SAMPLER = PromptTemplate.load("sampler", VERSION);
     private static final PromptTemplate SURROGATE = PromptTemplate.load("surrogate", VERSION);
     private static final PromptTemplate RETRY = PromptTemplate.load("retry", VERSION);
+    private static final PromptTemplate SYSTEM = PromptTemplate.load("system", VERSION);
 
     private LlamboPrompts() {
     }
@@ -86,6 +87,11 @@ public final class LlamboPrompts {
                         .render(Map.of("metric", card.metricPhrase(s.context()))),
                 "candidates", cands.toString()));
         return new RenderedPrompt(SURROGATE.id(), text, sel.dropped());
+    }
+
+    /** LLAMBO's system message, plus one sentence about quoted data. */
+    public static String system() {
+        return SYSTEM.render(Map.of());
     }
 
     /** The follow-up message after an unusable reply: what was wrong, and the format again. */
