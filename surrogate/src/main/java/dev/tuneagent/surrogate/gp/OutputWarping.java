@@ -7,7 +7,8 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 
 /**
- * Output warping before the GP: standardize, apply a Yeo-Johnson power transform whose lambda
+ * Output warping before the GP: shift the best loss to 0, divide by the median distance to it,
+ * apply a Yeo-Johnson power transform (on this non-negative data: Box-Cox of 1 + z) whose lambda
  * maximizes the Gaussian likelihood of the transformed values (as scikit-learn's
  * {@code PowerTransformer} and HEBO do), then standardize again. A heavy right tail of bad losses
  * (Rosenbrock's values span five decades) is compressed so the GP models the basin rather than
@@ -16,16 +17,35 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  */
 public final class OutputWarping {
     private static final double LAMBDA_MIN = -2.0;
-    private static final double LAMBDA_MAX = 2.0;
+    private static final double LAMBDA_MAX = 1.0;
 
     private OutputWarping() {
     }
 
     /** Returns the warped, standardized values (constant input gives all zeros). */
     public static double[] warp(double[] losses) {
-        double[] z = standardize(losses);
-        if (allZero(z)) {
-            return z;
+        if (losses.length == 0) {
+            return new double[0];
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : losses) {
+            min = Math.min(min, v);
+        }
+        double[] z = new double[losses.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = losses[i] - min;
+        }
+        // Scale by the median distance to the best so the bulk sits near 1: scaling by the standard
+        // deviation would let a few huge values squash the bulk into the transform's linear part.
+        double scale = median(z);
+        if (!(scale > 0)) {
+            scale = mean(z);
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            return new double[losses.length];
+        }
+        for (int i = 0; i < z.length; i++) {
+            z[i] /= scale;
         }
         double lambda = fitLambda(z);
         double[] w = new double[z.length];
@@ -33,6 +53,21 @@ public final class OutputWarping {
             w[i] = yeoJohnson(z[i], lambda);
         }
         return standardize(w);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static double mean(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m += x;
+        }
+        return m / v.length;
     }
 
     static double[] standardize(double[] v) {
@@ -54,15 +89,6 @@ public final class OutputWarping {
             out[i] = (v[i] - mean) / sd;
         }
         return out;
-    }
-
-    private static boolean allZero(double[] v) {
-        for (double x : v) {
-            if (x != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static double yeoJohnson(double x, double lambda) {
@@ -98,7 +124,7 @@ public final class OutputWarping {
     static double fitLambda(double[] x) {
         BrentOptimizer brent = new BrentOptimizer(1e-6, 1e-8);
         double best = brent.optimize(new MaxEval(200), GoalType.MAXIMIZE,
-                new SearchInterval(LAMBDA_MIN, LAMBDA_MAX, 1.0),
+                new SearchInterval(LAMBDA_MIN, LAMBDA_MAX, 0.5),
                 new UnivariateObjectiveFunction(l -> {
                     double v = logLikelihood(x, l);
                     return Double.isFinite(v) ? v : -1e300;
