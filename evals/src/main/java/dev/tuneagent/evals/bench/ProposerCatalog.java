@@ -2,6 +2,7 @@ package dev.tuneagent.evals.bench;
 
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.surrogate.proposer.GpProposer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class ProposerCatalog {
     /** The proposers available on this build. */
     public static ProposerCatalog standard() {
         Map<String, Supplier<Proposer>> m = new LinkedHashMap<>();
+        m.put(GpProposer.NAME, GpProposer::new);
         m.put(UniformRandomProposer.NAME, UniformRandomProposer::new);
         return new ProposerCatalog(m);
     }
