@@ -68,7 +68,7 @@ class BenchOptionsTest {
         String report = command.execute(serial, new PrintStream(out, true, StandardCharsets.UTF_8), quiet());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(report);
         assertThat(report).contains("| branin | tune-uniform |").contains("| hartmann3 | tune-uniform |");
-        assertThat(ResultsJsonl.read(dir.resolve("a"))).hasSize(6);
+        assertThat(ResultsJsonl.read(dir.resolve("a"))).hasSize(2 * 3 * catalog.names().size());
         assertThat(dir.resolve("a").resolve("table.md")).exists();
     }
 
