@@ -1,0 +1,26 @@
+package dev.tuneagent.agent.loop;
+
+import dev.tuneagent.core.study.StudySnapshot;
+import dev.tuneagent.core.study.Trial;
+import java.util.List;
+
+/**
+ * Observes a running study (progress lines, plots). Listeners observe but cannot break the loop: an
+ * exception thrown here is swallowed.
+ */
+public interface OptimizerListener {
+
+    /** Trials a crashed or interrupted run left RUNNING, now FAILED; their configurations are re-run first. */
+    default void recovered(List<Trial> interrupted) {
+    }
+
+    default void trialStarted(Trial trial, int budget) {
+    }
+
+    /** {@code after} is the study right after the trial was stored. */
+    default void trialFinished(Trial trial, StudySnapshot after) {
+    }
+
+    OptimizerListener NONE = new OptimizerListener() {
+    };
+}

@@ -1,0 +1,63 @@
+package dev.tuneagent.agent.proposers;
+
+import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.task.TaskSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Proposer names (as written in task files and {@code --proposer}) to proposers. The classical ones are
+ * registered by {@link #classical()}; the LLM layer registers its own ({@code llambo}, {@code llm-sampler},
+ * {@code hybrid}, {@code llm-warmstart}) with {@link #register}, capturing whatever else it needs (chat
+ * model factory, usage ledger) in the {@link Maker}.
+ */
+public final class ProposerFactory {
+    /** The proposer every chain ends with: needs no model and never fails. */
+    public static final String FALLBACK = "sobol";
+
+    /** Builds a proposer for one study. */
+    @FunctionalInterface
+    public interface Maker {
+        Proposer make(TaskSpec task);
+    }
+
+    private final Map<String, Maker> makers = new LinkedHashMap<>();
+
+    /** An empty factory; see {@link #classical()} for the usual one. */
+    public ProposerFactory() {
+    }
+
+    /** Adds (or replaces) a proposer name; returns this factory for chaining. */
+    public ProposerFactory register(String name, Maker maker) {
+        makers.put(name.toLowerCase(Locale.ROOT), maker);
+        return this;
+    }
+
+    public List<String> names() {
+        return List.copyOf(makers.keySet());
+    }
+
+    public boolean knows(String name) {
+        return name != null && makers.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Throws a {@link ConfigException} at {@code path} listing the known names when {@code name} is unknown. */
+    public void check(String path, String name) {
+        if (!knows(name)) {
+            throw ConfigException.of(path, name, "one of " + names());
+        }
+    }
+
+    public Proposer create(String name, TaskSpec task) {
+        check("proposer", name);
+        return makers.get(name.toLowerCase(Locale.ROOT)).make(task);
+    }
+
+    /** The proposer that takes over when the requested one fails. */
+    public Proposer fallback(TaskSpec task) {
+        return create(FALLBACK, task);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tuneagent.shell;
+
+/** The process exit codes of {@code tune} (documented in docs/cli.md). */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** A bug: an unexpected exception (details in the log file). */
+    public static final int INTERNAL = 1;
+    /** Bad command line or bad input file (task file, CSV, option value). */
+    public static final int USAGE = 2;
+    /** The study store cannot be opened, read or written (corrupt, locked, read-only, name taken). */
+    public static final int STORE = 3;
+    /** The named study does not exist. */
+    public static final int NOT_FOUND = 4;
+    /** Stopped by Ctrl-C (SIGINT); the study is resumable. 128 + SIGINT, as shells report it. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+}
