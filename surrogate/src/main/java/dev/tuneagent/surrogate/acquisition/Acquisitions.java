@@ -17,7 +17,8 @@ public final class Acquisitions {
             return Math.max(best - mean, 0);
         }
         double z = (best - mean) / sd;
-        return sd * (Normal.pdf(z) + z * Normal.cdf(z));
+        // Below z = -1, phi(z) + z Phi(z) cancels catastrophically (it can even come out negative).
+        return z > -1 ? sd * (Normal.pdf(z) + z * Normal.cdf(z)) : sd * Math.exp(logH(z));
     }
 
     /**
