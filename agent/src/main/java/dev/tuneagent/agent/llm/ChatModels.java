@@ -30,7 +30,7 @@ public final class ChatModels {
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.timeout())
                 .redactor(redactor);
-        Cassettes.interceptor(config.cassette(), redactor, options.recordedWith(),
+        Cassettes.interceptor(config.cassette(), redactor, options.recordedWith(), options.cassetteSession(),
                 config.model().provider().keyVariable()).ifPresent(http::addInterceptor);
         ChatModel provider = providerModel(config, http, key);
         String name = config.model().toString();

@@ -12,36 +12,44 @@ import java.time.Clock;
  * @param seed         seeds the backoff jitter, so a rerun waits the same amounts
  * @param recordedWith the honest "what produced this" note written into recorded cassettes; null: "a live
  *                     exchange with HOST"
+ * @param cassetteSession lets several models of one run record into the same directory: recording into a
+ *                     directory that already holds exchanges is refused unless they carry this same session name
+ *                     (null: the directory must be empty), so two recordings never get mixed
  */
 public record TransportOptions(Clock clock, Sleeper sleeper, long seed, RetryPolicy retry,
-                               CircuitBreaker.Policy breaker, UsageListener listener, String recordedWith) {
+                               CircuitBreaker.Policy breaker, UsageListener listener, String recordedWith,
+                               String cassetteSession) {
 
     public static TransportOptions defaults() {
         return new TransportOptions(Clock.systemUTC(), Sleeper.REAL, 0L, RetryPolicy.defaults(),
-                CircuitBreaker.Policy.defaults(), UsageListener.NONE, null);
+                CircuitBreaker.Policy.defaults(), UsageListener.NONE, null, null);
     }
 
     public TransportOptions withClock(Clock c, Sleeper s) {
-        return new TransportOptions(c, s, seed, retry, breaker, listener, recordedWith);
+        return new TransportOptions(c, s, seed, retry, breaker, listener, recordedWith, cassetteSession);
     }
 
     public TransportOptions withSeed(long s) {
-        return new TransportOptions(clock, sleeper, s, retry, breaker, listener, recordedWith);
+        return new TransportOptions(clock, sleeper, s, retry, breaker, listener, recordedWith, cassetteSession);
     }
 
     public TransportOptions withRetry(RetryPolicy r) {
-        return new TransportOptions(clock, sleeper, seed, r, breaker, listener, recordedWith);
+        return new TransportOptions(clock, sleeper, seed, r, breaker, listener, recordedWith, cassetteSession);
     }
 
     public TransportOptions withBreaker(CircuitBreaker.Policy b) {
-        return new TransportOptions(clock, sleeper, seed, retry, b, listener, recordedWith);
+        return new TransportOptions(clock, sleeper, seed, retry, b, listener, recordedWith, cassetteSession);
     }
 
     public TransportOptions withListener(UsageListener l) {
-        return new TransportOptions(clock, sleeper, seed, retry, breaker, l, recordedWith);
+        return new TransportOptions(clock, sleeper, seed, retry, breaker, l, recordedWith, cassetteSession);
     }
 
     public TransportOptions withRecordedWith(String text) {
-        return new TransportOptions(clock, sleeper, seed, retry, breaker, listener, text);
+        return new TransportOptions(clock, sleeper, seed, retry, breaker, listener, text, cassetteSession);
+    }
+
+    public TransportOptions withCassetteSession(String session) {
+        return new TransportOptions(clock, sleeper, seed, retry, breaker, listener, recordedWith, session);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * One recorded request/response pair, already redacted. On disk (one file per exchange, {@code exchange-0001.json}):
  *
  * <pre>
- * { "recorded_with": "...", "sequence": 1,
+ * { "recorded_with": "...", "session": null, "sequence": 1,
  *   "request":  { "method": "POST", "path": "/v1/chat/completions", "query": null,
  *                 "headers": { "content-type": "application/json", "authorization": "[REDACTED]" },
  *                 "body": { ...request JSON... } },
@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * A body that is not JSON is stored as a string under {@code body_text} instead of {@code body}.
  */
-record Exchange(String recordedWith, int sequence, String method, String path, String query,
+record Exchange(String recordedWith, String session, int sequence, String method, String path, String query,
                 Map<String, String> requestHeaders, String requestBody, int status, Map<String, String> responseHeaders,
                 String responseBody) {
 
@@ -35,6 +35,7 @@ record Exchange(String recordedWith, int sequence, String method, String path, S
     ObjectNode toJson() {
         ObjectNode root = CassetteJson.MAPPER.createObjectNode();
         root.put("recorded_with", recordedWith);
+        root.put("session", session);
         root.put("sequence", sequence);
         ObjectNode req = root.putObject("request");
         req.put("method", method);
@@ -52,7 +53,8 @@ record Exchange(String recordedWith, int sequence, String method, String path, S
     static Exchange fromJson(JsonNode root) {
         JsonNode req = root.path("request");
         JsonNode res = root.path("response");
-        return new Exchange(root.path("recorded_with").asText(""), root.path("sequence").asInt(),
+        return new Exchange(root.path("recorded_with").asText(""),
+                root.path("session").isTextual() ? root.path("session").asText() : null, root.path("sequence").asInt(),
                 req.path("method").asText(), req.path("path").asText(),
                 req.path("query").isTextual() ? req.path("query").asText() : null,
                 headers(req.path("headers")), body(req), res.path("status").asInt(), headers(res.path("headers")),

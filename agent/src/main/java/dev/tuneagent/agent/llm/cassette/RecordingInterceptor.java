@@ -1,6 +1,8 @@
 package dev.tuneagent.agent.llm.cassette;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tuneagent.agent.llm.http.Redactor;
+import dev.tuneagent.core.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +38,42 @@ final class RecordingInterceptor implements Interceptor {
     private final Path dir;
     private final Redactor redactor;
     private final String recordedWith;
+    private final String session;
     private int next = -1;
 
-    RecordingInterceptor(Path dir, Redactor redactor, String recordedWith) {
+    private RecordingInterceptor(Path dir, Redactor redactor, String recordedWith, String session) {
         this.dir = dir;
         this.redactor = redactor;
         this.recordedWith = recordedWith;
+        this.session = session;
+    }
+
+    /**
+     * Refuses, before any call is made, a directory holding another recording: appending would mix two sessions
+     * and replay would serve the old answers first. Nothing is ever deleted for the user.
+     */
+    static RecordingInterceptor open(Path dir, Redactor redactor, String recordedWith, String session) {
+        if (Files.isDirectory(dir)) {
+            int found = 0;
+            boolean foreign = false;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (FILE.matcher(p.getFileName().toString()).matches()) {
+                        found++;
+                        JsonNode s = CassetteJson.MAPPER.readTree(p.toFile()).path("session");
+                        foreign |= session == null || !s.isTextual() || !s.asText().equals(session);
+                    }
+                }
+            } catch (IOException e) {
+                throw new ConfigException("--cassette", "cannot read the cassette directory " + dir + ": " + e.getMessage());
+            }
+            if (foreign) {
+                throw new ConfigException("--cassette", "record:" + dir + " already holds " + found
+                        + " recorded exchange(s) from another recording; recording into it would mix two sessions. "
+                        + "Record into an empty directory, or move the old recordings away (tune-agent never deletes them).");
+            }
+        }
+        return new RecordingInterceptor(dir, redactor, recordedWith, session);
     }
 
     @Override
@@ -54,7 +86,7 @@ final class RecordingInterceptor implements Interceptor {
         String responseBody = body == null ? "" : body.string();
         String recordedWithText = recordedWith != null ? recordedWith
                 : "tune-agent, recording a live exchange with " + request.url().scheme() + "://" + request.url().host();
-        Exchange exchange = new Exchange(recordedWithText, 0, request.method(), request.url().encodedPath(),
+        Exchange exchange = new Exchange(recordedWithText, session, 0, request.method(), request.url().encodedPath(),
                 redactor.redact(request.url().encodedQuery()), headers(request.headers()),
                 redactor.redact(requestBody), response.code(), headers(response.headers()), redactor.redact(responseBody));
         write(exchange);
@@ -68,7 +100,7 @@ final class RecordingInterceptor implements Interceptor {
                 next = highestSequence() + 1;
             }
             while (true) {
-                Exchange numbered = new Exchange(e.recordedWith(), next, e.method(), e.path(), e.query(),
+                Exchange numbered = new Exchange(e.recordedWith(), e.session(), next, e.method(), e.path(), e.query(),
                         e.requestHeaders(), e.requestBody(), e.status(), e.responseHeaders(), e.responseBody());
                 Path file = dir.resolve(String.format(Locale.ROOT, "exchange-%04d.json", next));
                 next++;

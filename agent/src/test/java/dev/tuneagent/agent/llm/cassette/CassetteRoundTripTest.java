@@ -113,4 +113,40 @@ class CassetteRoundTripTest {
                 .isInstanceOf(CassetteMiss.class)
                 .hasMessageContaining("all 1 recording(s) of this exact request were already replayed");
     }
+
+    @Test
+    void recordingIntoADirectoryThatHoldsAnotherRecordingIsRefusedBeforeAnyCall() throws IOException {
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "ok")) {
+            var config = TestConfigs.resolve(TestConfigs.spec("openai:m", server.openAiBaseUrl(), "record:" + dir,
+                    Duration.ofSeconds(5)), env());
+            ChatModels.create(config, TransportOptions.defaults()).chat(UserMessage.from("first session"));
+
+            assertThatThrownBy(() -> ChatModels.create(config, TransportOptions.defaults()))
+                    .isInstanceOf(dev.tuneagent.core.config.ConfigException.class)
+                    .hasMessageContaining("already holds 1 recorded exchange")
+                    .hasMessageContaining("empty directory");
+            assertThat(server.requestCount()).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("exchange-0001.json"))).contains("first session");
+        }
+    }
+
+    @Test
+    void modelsOfOneSessionShareADirectoryAndNumberOnwards() throws IOException {
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "ok " + r.callIndex())) {
+            var config = TestConfigs.resolve(TestConfigs.spec("openai:m", server.openAiBaseUrl(), "record:" + dir,
+                    Duration.ofSeconds(5)), env());
+            TransportOptions shared = TransportOptions.defaults().withCassetteSession("eval-run-7");
+            ChatModel a = ChatModels.create(config, shared);
+            a.chat(UserMessage.from("from a"));
+            ChatModel b = ChatModels.create(config, shared);
+            b.chat(UserMessage.from("from b"));
+            a.chat(UserMessage.from("from a again"));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("exchange-0001.json", "exchange-0002.json", "exchange-0003.json");
+        }
+        assertThat(Files.readString(dir.resolve("exchange-0003.json"))).contains("from a again")
+                .contains("\"session\" : \"eval-run-7\"");
+    }
 }
