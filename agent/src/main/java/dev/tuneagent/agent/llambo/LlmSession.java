@@ -110,7 +110,7 @@ public final class LlmSession {
         if (exhausted != null) {
             throw new LlmFailure(exhausted, null);
         }
-        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
         if (settings.prompts().format() == ReplyFormat.JSON && settings.model().startsWith("openai:")) {
             request.responseFormat(ResponseFormat.JSON);
         }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A stand-in for the classical proposers (gp, sobol) in unit tests: a Halton sequence, distinct from every trial. */
-public final class HaltonProposer implements Proposer {
+public class HaltonProposer implements Proposer {
     private static final int[] PRIMES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29};
     private final String name;
     private final int offset;

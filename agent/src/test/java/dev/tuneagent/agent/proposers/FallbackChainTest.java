@@ -1,0 +1,172 @@
+package dev.tuneagent.agent.proposers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.tuneagent.agent.llambo.LlmSettings;
+import dev.tuneagent.agent.llambo.StudyBudget;
+import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
+import dev.tuneagent.agent.llm.error.ProviderUnavailable;
+import dev.tuneagent.agent.proposers.fakes.Deps;
+import dev.tuneagent.agent.proposers.fakes.FakeChatModel;
+import dev.tuneagent.agent.proposers.fakes.HaltonProposer;
+import dev.tuneagent.agent.proposers.fakes.MiniLoop;
+import dev.tuneagent.agent.proposers.fakes.ScriptedLlambo;
+import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.study.Provenance;
+import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.study.StudySnapshot;
+import dev.tuneagent.core.study.Trial;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class FallbackChainTest {
+    static final StudyDefinition STUDY = MiniLoop.study("faults", 11, 30);
+    /** Seven completed trials from a well-behaved run: past the initial design of every proposer. */
+    static final List<Trial> HISTORY = MiniLoop.run(
+            LlmProposers.create("llambo", Deps.of(FakeChatModel.llambo())).orElseThrow(), STUDY, 7, MiniLoop::accuracy);
+
+    static Proposal proposeOne(String proposer, Function<ChatRequest, String> script, List<Trial> history) {
+        return LlmProposers.create(proposer, Deps.of(new FakeChatModel(script))).orElseThrow()
+                .propose(new StudySnapshot(STUDY, history), 1).get(0);
+    }
+
+    @Test
+    void aProviderOutageFallsBackToTheGpAndSaysWhy() {
+        Proposal p = proposeOne("llambo", r -> {
+            throw new ProviderUnavailable("openai:stand-in: 503 Service Unavailable after 3 attempts", false, null);
+        }, HISTORY);
+        assertThat(p.provenance().proposer()).isEqualTo("gp");
+        assertThat(p.provenance().fallback()).isEqualTo("model error: openai:stand-in: 503 Service Unavailable after 3 attempts");
+        assertThat(MiniLoop.SPACE.coerce(p.params())).isEqualTo(p.params());
+    }
+
+    @Test
+    void anUnexpectedExceptionFromTheModelIsAFallbackNotACrash() {
+        Proposal p = proposeOne("hybrid", r -> {
+            throw new IllegalStateException("boom");
+        }, HISTORY);
+        assertThat(p.provenance().fallback()).isEqualTo("model error: IllegalStateException: boom");
+    }
+
+    @Test
+    void proseIsRetriedWithTheProblemsQuotedThenFallsBackWithTheTokensSpent() {
+        FakeChatModel model = new FakeChatModel(r -> "I'm sorry, I cannot help with hyperparameters today.");
+        Proposal p = LlmProposers.create("llm-sampler", Deps.of(model)).orElseThrow()
+                .propose(new StudySnapshot(STUDY, HISTORY), 1).get(0);
+        assertThat(model.requests).hasSize(4); // 2 templates x (first try + 1 retry)
+        assertThat(FakeChatModel.lastUser(model.requests.get(1)))
+                .startsWith("Your previous reply could not be used: no configuration found")
+                .contains("## name: value, name: value ##");
+        assertThat(model.requests.get(1).messages()).hasSize(4);
+        assertThat(p.provenance().proposer()).isEqualTo("gp");
+        assertThat(p.provenance().fallback()).startsWith("unusable reply after 2 attempt(s): no configuration found");
+        assertThat(p.provenance().inputTokens()).isPositive();
+    }
+
+    @Test
+    void aCorrectedReplyAfterTheRetryIsUsed() {
+        FakeChatModel model = new FakeChatModel(r -> r.messages().size() == 2 ? "Here is my idea: lr 0.01"
+                : ScriptedLlambo.answer(FakeChatModel.firstUser(r), FakeChatModel.lastUser(r)));
+        Proposal p = LlmProposers.create("llm-sampler", Deps.of(model)).orElseThrow()
+                .propose(new StudySnapshot(STUDY, HISTORY), 1).get(0);
+        assertThat(p.provenance().proposer()).isEqualTo("llm-sampler");
+        assertThat(p.provenance().fallback()).isNull();
+    }
+
+    @Test
+    void repeatingAPastTrialIsRejectedAsADuplicate() {
+        String copy = "## lr: " + HISTORY.get(0).params().get("lr") + ", dropout: " + HISTORY.get(0).params().get("dropout")
+                + ", depth: " + HISTORY.get(0).params().get("depth") + ", criterion: "
+                + HISTORY.get(0).params().get("criterion") + " ##";
+        FakeChatModel model = new FakeChatModel(r -> copy);
+        Proposal p = LlmProposers.create("hybrid", Deps.of(model)).orElseThrow()
+                .propose(new StudySnapshot(STUDY, HISTORY), 1).get(0);
+        assertThat(FakeChatModel.lastUser(model.requests.get(1))).contains("repeats a configuration that was already tried");
+        assertThat(p.provenance().fallback()).contains("repeats a configuration that was already tried");
+        assertThat(HISTORY).noneMatch(t -> MiniLoop.SPACE.sameConfig(t.params(), p.params()));
+    }
+
+    @Test
+    void aFailingSurrogateStillUsesTheSamplersCandidatesAndSaysSo() {
+        Proposal p = proposeOne("llambo", r -> FakeChatModel.firstUser(r).contains("Predict the performance")
+                ? "All of them will do great." : ScriptedLlambo.answer(FakeChatModel.firstUser(r), FakeChatModel.lastUser(r)),
+                HISTORY);
+        assertThat(p.provenance().proposer()).isEqualTo("llambo");
+        assertThat(p.provenance().fallback()).startsWith("surrogate failed, candidates taken in sampler order: unusable reply");
+    }
+
+    @Test
+    void aContextLengthErrorShrinksTheHistoryAndRetries() {
+        List<Trial> longHistory = MiniLoop.run(LlmProposers.create("llm-warmstart", Deps.of(FakeChatModel.llambo()))
+                .orElseThrow(), STUDY, 24, MiniLoop::accuracy);
+        FakeChatModel model = new FakeChatModel(r -> {
+            String prompt = FakeChatModel.firstUser(r);
+            if (prompt.length() > 2500) {
+                throw new ContextLengthExceeded("openai:stand-in: context_length_exceeded (" + prompt.length() + " chars)", null);
+            }
+            return ScriptedLlambo.answer(prompt, FakeChatModel.lastUser(r));
+        });
+        Proposal p = LlmProposers.create("llm-sampler", Deps.of(model)).orElseThrow()
+                .propose(new StudySnapshot(STUDY, longHistory), 1).get(0);
+        assertThat(p.provenance().fallback()).isNull();
+        assertThat(p.provenance().proposer()).isEqualTo("llm-sampler");
+        String accepted = FakeChatModel.firstUser(model.requests.get(model.requests.size() - 1));
+        assertThat(accepted).contains("completed trials are shown").contains("not shown: trials");
+        assertThat(accepted.length()).isLessThanOrEqualTo(2500);
+    }
+
+    @Test
+    void theStudyTokenCapHandsOverToTheGpAndStopsCallingTheModel() {
+        FakeChatModel model = FakeChatModel.llambo();
+        Proposer llambo = LlmProposers.create("llambo", Deps.of(model, LlmSettings.defaults(Deps.MODEL),
+                new StudyBudget(20_000L, null), Deps.CARD)).orElseThrow();
+        List<Trial> trials = MiniLoop.run(llambo, STUDY, 14, MiniLoop::accuracy);
+        int firstCapped = -1;
+        for (int i = 0; i < trials.size(); i++) {
+            String f = trials.get(i).provenance().fallback();
+            if (f != null && f.startsWith("token budget exhausted")) {
+                firstCapped = i;
+                break;
+            }
+        }
+        assertThat(firstCapped).as("a trial records the exhausted budget").isBetween(6, 13);
+        assertThat(trials.subList(firstCapped, trials.size())).allSatisfy(t -> {
+            assertThat(t.provenance().proposer()).isEqualTo("gp");
+            assertThat(t.provenance().fallback()).startsWith("token budget exhausted");
+        });
+        int callsAtCap = model.requests.size();
+        llambo.propose(new StudySnapshot(STUDY, trials), 1);
+        assertThat(model.requests).hasSize(callsAtCap);
+        long spent = trials.stream().map(Trial::provenance).mapToLong(p -> p.inputTokens() + p.outputTokens()).sum();
+        assertThat(spent).isGreaterThanOrEqualTo(20_000L);
+    }
+
+    @Test
+    void whenEveryProposerFailsRandomPointsStillComeWithTheWholeStory() {
+        Proposer broken = new Proposer() {
+            @Override
+            public String name() {
+                return "gp";
+            }
+
+            @Override
+            public List<Proposal> propose(StudySnapshot snapshot, int n) {
+                throw new IllegalStateException("Cholesky failed");
+            }
+        };
+        FallbackChain chain = new FallbackChain(List.of(broken, new HaltonProposer("sobol", 0) {
+            @Override
+            public List<Proposal> propose(StudySnapshot snapshot, int n) {
+                return List.of();
+            }
+        }));
+        List<Proposal> out = chain.fallback(new StudySnapshot(STUDY, HISTORY), 3, "model error: down", null);
+        assertThat(out).hasSize(3).extracting(Proposal::provenance).extracting(Provenance::proposer).containsOnly("random");
+        assertThat(out.get(0).provenance().fallback())
+                .isEqualTo("model error: down; gp failed: IllegalStateException: Cholesky failed; sobol returned 0 of 3 proposals");
+        assertThat(out).allSatisfy(p -> assertThat(HISTORY).noneMatch(t -> MiniLoop.SPACE.sameConfig(t.params(), p.params())));
+    }
+}
