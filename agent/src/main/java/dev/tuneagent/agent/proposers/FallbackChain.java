@@ -38,12 +38,7 @@ public final class FallbackChain {
     /** Asks {@code first} (e.g. the GP after a warm start); on failure continues down the chain. */
     public List<Proposal> delegate(Proposer first, StudySnapshot snapshot, int n) {
         try {
-            List<Proposal> out = first.propose(snapshot, n);
-            if (out.size() == n) {
-                return out;
-            }
-            return from(chain.indexOf(first) + 1, snapshot, n, first.name() + " returned " + out.size() + " of " + n
-                    + " proposals", null);
+            return distinct(snapshot, first.propose(snapshot, n));
         } catch (RuntimeException e) {
             return from(chain.indexOf(first) + 1, snapshot, n, first.name() + " failed: " + message(e), null);
         }
@@ -72,16 +67,27 @@ public final class FallbackChain {
         for (int i = Math.max(0, start); i < chain.size(); i++) {
             Proposer p = chain.get(i);
             try {
-                List<Proposal> out = p.propose(snapshot, n);
-                if (out.size() == n) {
-                    return annotate(out, why, session);
-                }
-                why = why + "; " + p.name() + " returned " + out.size() + " of " + n + " proposals";
+                // Fewer than n without an error means the space is (nearly) exhausted: not a failure.
+                return annotate(distinct(snapshot, p.propose(snapshot, n)), why, session);
             } catch (RuntimeException e) {
                 why = why + "; " + p.name() + " failed: " + message(e);
             }
         }
         return annotate(lastResort(snapshot, n), why, session);
+    }
+
+    /** Drops proposals that repeat a trial or each other: a fallback in an exhausted space returns fewer, never repeats. */
+    static List<Proposal> distinct(StudySnapshot snapshot, List<Proposal> proposals) {
+        SearchSpace space = snapshot.space();
+        List<Map<String, Object>> seen = new ArrayList<>(snapshot.trials().stream().map(Trial::params).toList());
+        List<Proposal> out = new ArrayList<>();
+        for (Proposal p : proposals) {
+            if (seen.stream().noneMatch(s -> space.sameConfig(s, p.params()))) {
+                seen.add(p.params());
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static List<Proposal> annotate(List<Proposal> proposals, String reason, LlmSession session) {
@@ -98,28 +104,38 @@ public final class FallbackChain {
         return out;
     }
 
-    /** Uniform points distinct from every trial and from each other (unless the space is exhausted). */
+    /** Uniform points distinct from every trial and from each other; fewer when none can be found. */
     static List<Proposal> lastResort(StudySnapshot snapshot, int n) {
         SearchSpace space = snapshot.space();
         long seed = snapshot.proposalSeed();
         RandomGenerator rng = dev.tuneagent.core.study.Seeds.rng(seed, 0x1a57L);
         List<Map<String, Object>> taken = new ArrayList<>(snapshot.trials().stream().map(Trial::params).toList());
         List<Proposal> out = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            Map<String, Object> c = null;
-            for (int t = 0; t < LAST_RESORT_TRIES; t++) {
-                double[] u = new double[space.dimension()];
-                for (int d = 0; d < u.length; d++) {
-                    u[d] = rng.nextDouble();
-                }
-                c = space.decode(u);
-                Map<String, Object> candidate = c;
-                if (taken.stream().noneMatch(x -> space.sameConfig(x, candidate))) {
-                    break;
-                }
+        for (int t = 0; t < LAST_RESORT_TRIES && out.size() < n; t++) {
+            double[] u = new double[space.dimension()];
+            for (int d = 0; d < u.length; d++) {
+                u[d] = rng.nextDouble();
             }
-            taken.add(c);
-            out.add(new Proposal(c, Provenance.of(LAST_RESORT, seed)));
+            Map<String, Object> c = space.decode(u);
+            if (taken.stream().noneMatch(x -> space.sameConfig(x, c))) {
+                taken.add(c);
+                out.add(new Proposal(c, Provenance.of(LAST_RESORT, seed)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Planned delegation (an initial design, the GP phase of {@code llm-warmstart}) is part of the
+     * named proposer's method, so its proposals carry that name; proposals that only exist because
+     * something failed keep the producer's name and say why in {@code fallback}.
+     */
+    static List<Proposal> relabel(List<Proposal> proposals, String proposer) {
+        List<Proposal> out = new ArrayList<>();
+        for (Proposal p : proposals) {
+            Provenance v = p.provenance();
+            out.add(v.fallback() != null ? p : new Proposal(p.params(), new Provenance(proposer, v.promptVersion(),
+                    v.model(), v.seed(), null, v.inputTokens(), v.outputTokens(), v.costUsd())));
         }
         return out;
     }

@@ -34,13 +34,16 @@ public final class HybridProposer implements Proposer {
 
     @Override
     public List<Proposal> propose(StudySnapshot snapshot, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         if (snapshot.trials().size() < deps.settings().initialDesign() || snapshot.completed().isEmpty()) {
-            return deps.chain().delegate(deps.gp(), snapshot, n);
+            return FallbackChain.relabel(deps.chain().delegate(deps.gp(), snapshot, n), NAME);
         }
         long seed = snapshot.proposalSeed();
         LlmSession session = deps.session(snapshot);
         try {
-            List<Map<String, Object>> candidates = CandidateSampler.sample(session, deps.card(), snapshot, 1, seed);
+            List<Map<String, Object>> candidates = CandidateSampler.sample(session, deps.card(snapshot), snapshot, 1, seed);
             List<Integer> order;
             String note = null;
             try {

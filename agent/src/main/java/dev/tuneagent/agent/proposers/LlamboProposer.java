@@ -34,6 +34,9 @@ public final class LlamboProposer implements Proposer {
 
     @Override
     public List<Proposal> propose(StudySnapshot snapshot, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         if (warmStart.active(snapshot)) {
             return warmStart.propose(snapshot, n);
         }
@@ -43,12 +46,12 @@ public final class LlamboProposer implements Proposer {
         long seed = snapshot.proposalSeed();
         LlmSession session = deps.session(snapshot);
         try {
-            List<Map<String, Object>> candidates = CandidateSampler.sample(session, deps.card(), snapshot,
+            List<Map<String, Object>> candidates = CandidateSampler.sample(session, deps.card(snapshot), snapshot,
                     deps.settings().templates(), seed);
             List<Integer> order;
             String note = null;
             try {
-                LlmSurrogate.Prediction p = LlmSurrogate.predict(session, deps.card(), snapshot, candidates, seed);
+                LlmSurrogate.Prediction p = LlmSurrogate.predict(session, deps.card(snapshot), snapshot, candidates, seed);
                 double best = snapshot.best().orElseThrow().value();
                 order = ExpectedImprovement.rank(p.mean(), p.sd(), best, snapshot.direction());
             } catch (LlmFailure e) {

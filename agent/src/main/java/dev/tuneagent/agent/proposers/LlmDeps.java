@@ -27,6 +27,11 @@ public record LlmDeps(ChatModel model, LlmSettings settings, StudyBudget budget,
         }
     }
 
+    /** The card with the study's own metric and direction, so prompts and targets always agree. */
+    DataCard card(StudySnapshot snapshot) {
+        return card.withObjective(snapshot.study().metric(), snapshot.direction());
+    }
+
     LlmSession session(StudySnapshot snapshot) {
         return new LlmSession(model, settings, budget, snapshot);
     }

@@ -28,8 +28,11 @@ public final class LlmSamplerProposer implements Proposer {
 
     @Override
     public List<Proposal> propose(StudySnapshot snapshot, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         if (snapshot.trials().size() < deps.settings().initialDesign()) {
-            return deps.chain().delegate(deps.sobol(), snapshot, n);
+            return FallbackChain.relabel(deps.chain().delegate(deps.sobol(), snapshot, n), NAME);
         }
         if (snapshot.completed().isEmpty()) {
             return deps.chain().fallback(snapshot, n, "no completed trial to learn from yet", null);
@@ -37,7 +40,7 @@ public final class LlmSamplerProposer implements Proposer {
         long seed = snapshot.proposalSeed();
         LlmSession session = deps.session(snapshot);
         try {
-            List<Map<String, Object>> candidates = CandidateSampler.sample(session, deps.card(), snapshot,
+            List<Map<String, Object>> candidates = CandidateSampler.sample(session, deps.card(snapshot), snapshot,
                     deps.settings().templates(), seed);
             List<Proposal> chosen = LlmProposals.of(candidates.subList(0, Math.min(n, candidates.size())), session,
                     NAME, seed, null);

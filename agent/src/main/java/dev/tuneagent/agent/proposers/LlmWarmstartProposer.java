@@ -23,9 +23,12 @@ public final class LlmWarmstartProposer implements Proposer {
 
     @Override
     public List<Proposal> propose(StudySnapshot snapshot, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         if (warmStart.active(snapshot)) {
             return warmStart.propose(snapshot, n);
         }
-        return deps.chain().delegate(deps.gp(), snapshot, n);
+        return FallbackChain.relabel(deps.chain().delegate(deps.gp(), snapshot, n), NAME);
     }
 }

@@ -35,13 +35,13 @@ final class WarmStartDesign {
     }
 
     List<Proposal> propose(StudySnapshot snapshot, int n) {
-        String key = snapshot.study().name() + "@" + snapshot.study().seed();
+        String key = snapshot.study().name() + "@" + snapshot.study().seed() + "@" + snapshot.space().hashCode();
         LlmSession session = null;
         Object design = designs.get(key);
         if (design == null) {
             session = deps.session(snapshot);
             try {
-                design = WarmStarter.design(session, deps.card(), snapshot.space(), deps.settings().initialDesign(),
+                design = WarmStarter.design(session, deps.card(snapshot), snapshot.space(), deps.settings().initialDesign(),
                         Trials.configs(snapshot));
             } catch (LlmFailure e) {
                 design = "warm start failed: " + e.reason();

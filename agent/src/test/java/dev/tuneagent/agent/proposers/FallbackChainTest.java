@@ -160,13 +160,14 @@ class FallbackChainTest {
         FallbackChain chain = new FallbackChain(List.of(broken, new HaltonProposer("sobol", 0) {
             @Override
             public List<Proposal> propose(StudySnapshot snapshot, int n) {
-                return List.of();
+                throw new UnsupportedOperationException("no sobol today");
             }
         }));
         List<Proposal> out = chain.fallback(new StudySnapshot(STUDY, HISTORY), 3, "model error: down", null);
         assertThat(out).hasSize(3).extracting(Proposal::provenance).extracting(Provenance::proposer).containsOnly("random");
         assertThat(out.get(0).provenance().fallback())
-                .isEqualTo("model error: down; gp failed: IllegalStateException: Cholesky failed; sobol returned 0 of 3 proposals");
+                .isEqualTo("model error: down; gp failed: IllegalStateException: Cholesky failed; "
+                        + "sobol failed: UnsupportedOperationException: no sobol today");
         assertThat(out).allSatisfy(p -> assertThat(HISTORY).noneMatch(t -> MiniLoop.SPACE.sameConfig(t.params(), p.params())));
     }
 }

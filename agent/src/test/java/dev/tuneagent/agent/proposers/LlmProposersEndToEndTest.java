@@ -63,7 +63,10 @@ class LlmProposersEndToEndTest {
         FakeChatModel warm = FakeChatModel.llambo();
         List<Trial> trials = MiniLoop.run(create("llm-warmstart", warm), STUDY, 8, MiniLoop::accuracy);
         assertThat(warm.requests).hasSize(1);
-        assertThat(trials.get(7).provenance().proposer()).isEqualTo("gp");
+        // The GP phase is part of llm-warmstart's method: its trials carry that name and no prompt.
+        assertThat(trials.get(7).provenance().proposer()).isEqualTo("llm-warmstart");
+        assertThat(trials.get(7).provenance().promptVersion()).isNull();
+        assertThat(trials.get(7).provenance().fallback()).isNull();
     }
 
     @ParameterizedTest

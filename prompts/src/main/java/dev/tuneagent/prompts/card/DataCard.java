@@ -43,6 +43,11 @@ public record DataCard(String model, String metric, Direction direction, String 
         return new DataCard(null, metric, direction, null, null, null, List.of(), null, null, null, null);
     }
 
+    public DataCard withObjective(String newMetric, Direction newDirection) {
+        return new DataCard(model, newMetric, newDirection, taskType, classes, rows, features, categorical, numerical,
+                target, description);
+    }
+
     /** "a random forest", or a neutral phrase when the level or the task hides the model. */
     public String modelPhrase(ContextLevel level) {
         if (level == ContextLevel.NONE || model == null) {
