@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code java -cp ... dev.tuneagent.evals.bench.BenchMain --proposers uniform --functions all --seeds 10}.
+ * {@code java -cp ... dev.tuneagent.evals.bench.BenchMain --proposers gp,sobol,random --functions all --seeds 10}.
  * Tables go to stdout, progress to stderr. Exit codes: 0 done, 2 bad arguments.
  */
 public final class BenchMain {

@@ -2,6 +2,9 @@ package dev.tuneagent.evals.bench;
 
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.proposer.RandomProposer;
+import dev.tuneagent.core.proposer.SobolProposer;
+import dev.tuneagent.surrogate.proposer.GpProposer;
 import dev.tuneagent.surrogate.proposer.GpProposer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +24,16 @@ public final class ProposerCatalog {
         this.factories = new LinkedHashMap<>(factories);
     }
 
-    /** The proposers available on this build. */
+    /**
+     * The classical proposers with their default settings. (agent's ProposerFactory builds proposers from a
+     * task file; the benchmark has no task, and needs only these.)
+     */
     public static ProposerCatalog standard() {
         Map<String, Supplier<Proposer>> m = new LinkedHashMap<>();
         m.put(GpProposer.NAME, GpProposer::new);
-        m.put(UniformRandomProposer.NAME, UniformRandomProposer::new);
+        m.put(GpProposer.NAME, GpProposer::new);
+        m.put(SobolProposer.NAME, SobolProposer::new);
+        m.put(RandomProposer.NAME, RandomProposer::new);
         return new ProposerCatalog(m);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tuneagent.core.proposer.RandomProposer;
 import dev.tuneagent.evals.functions.BenchmarkFunction;
 import dev.tuneagent.evals.functions.BenchmarkFunctions;
 import java.util.List;
@@ -20,7 +21,7 @@ class BenchRunTest {
     void regretNeverIncreasesAndNeverDropsBelowTheFloor(@ForAll @LongRange(min = 0, max = 1000) long seed,
                                                         @ForAll @IntRange(min = 0, max = 6) int which) {
         BenchmarkFunction f = BenchmarkFunctions.all().get(which);
-        double[] regret = BenchRun.run(f, new UniformRandomProposer(), "u", seed, 30).regret();
+        double[] regret = BenchRun.run(f, new RandomProposer(), "u", seed, 30).regret();
         assertThat(regret).hasSize(30);
         for (int i = 0; i < regret.length; i++) {
             assertThat(regret[i]).isGreaterThanOrEqualTo(BenchRun.REGRET_FLOOR);
@@ -32,9 +33,9 @@ class BenchRunTest {
 
     @Test
     void theSameSeedGivesTheSameCurveForADeterministicProposer() {
-        RunResult a = BenchRun.run(BenchmarkFunctions.HARTMANN6, new UniformRandomProposer(), "u", 3, 40);
-        RunResult b = BenchRun.run(BenchmarkFunctions.HARTMANN6, new UniformRandomProposer(), "u", 3, 40);
-        RunResult c = BenchRun.run(BenchmarkFunctions.HARTMANN6, new UniformRandomProposer(), "u", 4, 40);
+        RunResult a = BenchRun.run(BenchmarkFunctions.HARTMANN6, new RandomProposer(), "u", 3, 40);
+        RunResult b = BenchRun.run(BenchmarkFunctions.HARTMANN6, new RandomProposer(), "u", 3, 40);
+        RunResult c = BenchRun.run(BenchmarkFunctions.HARTMANN6, new RandomProposer(), "u", 4, 40);
         assertThat(a.regret()).containsExactly(b.regret());
         assertThat(a.regret()).isNotEqualTo(c.regret());
     }
@@ -72,7 +73,7 @@ class BenchRunTest {
     @Test
     void eachProposalSeesEveryEarlierTrialInItsSnapshot() {
         List<Integer> seen = new java.util.ArrayList<>();
-        UniformRandomProposer inner = new UniformRandomProposer();
+        RandomProposer inner = new RandomProposer();
         dev.tuneagent.core.proposer.Proposer spy = new dev.tuneagent.core.proposer.Proposer() {
             @Override
             public String name() {
