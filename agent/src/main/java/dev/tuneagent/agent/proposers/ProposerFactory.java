@@ -2,7 +2,10 @@ package dev.tuneagent.agent.proposers;
 
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.proposer.RandomProposer;
+import dev.tuneagent.core.proposer.SobolProposer;
 import dev.tuneagent.core.task.TaskSpec;
+import dev.tuneagent.surrogate.proposer.GpProposer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,14 @@ public final class ProposerFactory {
 
     /** An empty factory; see {@link #classical()} for the usual one. */
     public ProposerFactory() {
+    }
+
+    /** {@code gp} (the default), {@code sobol} and {@code random}: no model, no key. */
+    public static ProposerFactory classical() {
+        return new ProposerFactory()
+                .register(GpProposer.NAME, t -> new GpProposer())
+                .register("sobol", t -> new SobolProposer())
+                .register("random", t -> new RandomProposer());
     }
 
     /** Adds (or replaces) a proposer name; returns this factory for chaining. */

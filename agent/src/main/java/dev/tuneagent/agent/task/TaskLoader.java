@@ -38,9 +38,9 @@ public final class TaskLoader {
         proposers.check("proposer", task.proposer());
         SearchSpace space = task.space();
         if (task.job() instanceof InProcessJobSpec job) {
-            catalog.validate(job, task.metric());
+            catalog.validate(job, task.metric(), space);
             if (space == null) {
-                space = catalog.defaultSpace(job.model());
+                space = catalog.defaultSpace(job, task.metric());
             }
         }
         return with(task, task.name(), space, task.trials(), task.proposer(), task.seed());
