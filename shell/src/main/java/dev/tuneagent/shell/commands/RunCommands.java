@@ -1,0 +1,43 @@
+package dev.tuneagent.shell.commands;
+
+import dev.tuneagent.agent.task.TaskLoader;
+import dev.tuneagent.core.store.StorageLocation;
+import dev.tuneagent.core.task.TaskSpec;
+import dev.tuneagent.shell.ExitStatus;
+import dev.tuneagent.shell.run.StudyRunner;
+import java.nio.file.Path;
+import org.springframework.shell.standard.ShellComponent;
+import org.springframework.shell.standard.ShellMethod;
+import org.springframework.shell.standard.ShellOption;
+
+/** {@code run}, {@code resume}: studies that evaluate trials. */
+@ShellComponent
+public class RunCommands {
+    private final TaskLoader loader;
+    private final StudyRunner runner;
+    private final ExitStatus status;
+
+    public RunCommands(TaskLoader loader, StudyRunner runner, ExitStatus status) {
+        this.loader = loader;
+        this.runner = runner;
+        this.status = status;
+    }
+
+    @ShellMethod(key = "run", value = "Create a study from a task file (YAML or JSON) and run it to its budget.")
+    public void run(@ShellOption(value = "--task", help = "the task file") String task,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = StorageHelp.TEXT) String storage,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "study name (default: the task's name)") String name,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "trial budget (default: budget.trials)") Integer trials,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "proposer (default: the task's, else gp)") String proposer,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "study seed (default: the task's, else 0)") Long seed) {
+        StorageLocation location = StorageLocation.parse(storage);
+        TaskSpec spec = loader.override(loader.load(Path.of(task)), name, trials, proposer, seed);
+        status.set(runner.start(spec, location));
+    }
+
+    @ShellMethod(key = "resume", value = "Continue a study after a crash or Ctrl-C until its budget is used.")
+    public void resume(@ShellOption(value = "--study", help = "the study name") String study,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = StorageHelp.TEXT) String storage) {
+        status.set(runner.resume(study, StorageLocation.parse(storage)));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tuneagent.shell.config;
+
+import dev.tuneagent.agent.proposers.ProposerFactory;
+import dev.tuneagent.agent.task.JobCatalog;
+import dev.tuneagent.agent.task.TaskLoader;
+import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.shell.Console;
+import dev.tuneagent.shell.run.Launchers;
+import dev.tuneagent.shell.run.StudyRunner;
+import dev.tuneagent.tools.command.CommandJobLauncher;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the framework-free parts (agent, tools, core) together; the only Spring configuration. */
+@Configuration
+public class TuneConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProposerFactory proposerFactory() {
+        return ProposerFactory.classical();
+    }
+
+    @Bean
+    JobCatalog jobCatalog() {
+        return InProcessJobs.catalog();
+    }
+
+    @Bean
+    Launchers launchers(Clock clock) {
+        return job -> job instanceof CommandJobSpec ? new CommandJobLauncher() : InProcessJobs.launcher(clock);
+    }
+
+    @Bean
+    TaskLoader taskLoader(ProposerFactory proposers, JobCatalog catalog) {
+        return new TaskLoader(proposers, catalog);
+    }
+
+    @Bean
+    StudyRunner studyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console) {
+        return new StudyRunner(proposers, loader, launchers, clock, console);
+    }
+}

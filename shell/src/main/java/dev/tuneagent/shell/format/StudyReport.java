@@ -1,0 +1,76 @@
+package dev.tuneagent.shell.format;
+
+import dev.tuneagent.core.study.Provenance;
+import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.study.StudySnapshot;
+import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialState;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The end-of-run summary and the {@code status} report. */
+public final class StudyReport {
+    private StudyReport() {
+    }
+
+    public static String best(StudySnapshot s) {
+        StudyDefinition d = s.study();
+        return s.best().map(b -> {
+            StringBuilder sb = new StringBuilder("Best: " + d.metric() + " = " + Values.number(b.value()) + " (trial #"
+                    + b.number() + ", " + d.direction().lower() + ")\n");
+            int w = b.params().keySet().stream().mapToInt(String::length).max().orElse(0);
+            b.params().forEach((k, v) -> sb.append("  ").append(k).append(" ".repeat(w - k.length())).append(" = ")
+                    .append(Values.value(v)).append('\n'));
+            return sb.toString();
+        }).orElse("Best: no COMPLETE trial yet\n");
+    }
+
+    public static String counts(StudySnapshot s) {
+        Map<TrialState, Integer> c = new TreeMap<>();
+        for (Trial t : s.trials()) {
+            c.merge(t.state(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (TrialState st : TrialState.values()) {
+            if (c.containsKey(st)) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(c.get(st)).append(' ').append(st.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.length() == 0 ? "no trials" : sb.toString();
+    }
+
+    public static String status(StudySnapshot s, String location) {
+        StudyDefinition d = s.study();
+        long finished = s.trials().stream().filter(t -> t.state().isFinished()).count();
+        long in = 0;
+        long out = 0;
+        double cost = 0;
+        long fallbacks = 0;
+        Map<String, Integer> byProposer = new TreeMap<>();
+        for (Trial t : s.trials()) {
+            Provenance p = t.provenance();
+            if (p != null) {
+                in += p.inputTokens();
+                out += p.outputTokens();
+                cost += p.costUsd();
+                byProposer.merge(p.proposer(), 1, Integer::sum);
+                if (p.fallback() != null && !p.fallback().startsWith("re-run of")) {
+                    fallbacks++;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Study:     ").append(d.name()).append("  (").append(location).append(")\n");
+        sb.append("Objective: ").append(d.direction().lower()).append(' ').append(d.metric()).append('\n');
+        sb.append("Budget:    ").append(finished).append('/').append(d.budget()).append(" trials finished")
+                .append(finished >= d.budget() ? " (done)" : "").append('\n');
+        sb.append("Trials:    ").append(counts(s)).append('\n');
+        sb.append("Proposers: ").append(byProposer.isEmpty() ? "-" : byProposer.toString().replaceAll("[{}]", ""))
+                .append(fallbacks > 0 ? "  (" + fallbacks + " fallbacks)" : "").append('\n');
+        sb.append("LLM usage: ").append(in).append(" input + ").append(out).append(" output tokens, $")
+                .append(String.format(Locale.ROOT, "%.4f", cost)).append('\n');
+        sb.append(best(s));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tuneagent.shell.run;
+
+import dev.tuneagent.agent.loop.Optimizer;
+import dev.tuneagent.agent.loop.RunOutcome;
+import dev.tuneagent.agent.loop.StudyRun;
+import dev.tuneagent.agent.proposers.ProposerFactory;
+import dev.tuneagent.agent.task.TaskLoader;
+import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.store.StorageLocation;
+import dev.tuneagent.core.store.StudyStore;
+import dev.tuneagent.core.store.StudyStores;
+import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.task.TaskFileWriter;
+import dev.tuneagent.core.task.TaskSpec;
+import dev.tuneagent.shell.Console;
+import dev.tuneagent.shell.ExitCodes;
+import dev.tuneagent.shell.StudyNotFoundException;
+import dev.tuneagent.shell.format.StudyReport;
+import dev.tuneagent.tools.job.JobLauncher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Creates or resumes a study and runs it to its budget, printing progress; Ctrl-C leaves it resumable. */
+public final class StudyRunner {
+    private static final Duration CTRL_C_GRACE = Duration.ofSeconds(20);
+
+    private final ProposerFactory proposers;
+    private final TaskLoader loader;
+    private final Launchers launchers;
+    private final Clock clock;
+    private final Console console;
+
+    public StudyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console) {
+        this.proposers = proposers;
+        this.loader = loader;
+        this.launchers = launchers;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    /** Creates a new study from {@code task} and runs it; returns the exit code. */
+    public int start(TaskSpec task, StorageLocation storage) {
+        try (StudyStore store = StudyStores.open(storage)) {
+            if (store.findStudy(task.name()).isPresent()) {
+                throw new ConfigException("name", "a study named \"" + task.name() + "\" already exists in "
+                        + store.location() + "; continue it with `tune resume " + task.name()
+                        + "` or start another with --name");
+            }
+            store.createStudy(new StudyDefinition(task.name(), task.space(), task.direction(), task.metric(), task.seed(),
+                    task.trials(), TaskFileWriter.toJson(task), clock.instant()));
+            return execute(store, storage, task);
+        }
+    }
+
+    /** Continues a study after a crash or Ctrl-C; a finished study just prints its summary. */
+    public int resume(String name, StorageLocation storage) {
+        try (StudyStore store = StudyStores.open(storage)) {
+            StudyDefinition def = store.findStudy(name).orElseThrow(() -> new StudyNotFoundException(name, store.location()));
+            if (def.taskJson() == null || def.taskJson().equals("{}")) {
+                throw new ConfigException("", "study \"" + name + "\" was not created from a task file, so `tune resume`"
+                        + " does not know how to evaluate its trials");
+            }
+            TaskSpec task = loader.fromStoredJson(def.taskJson(), Path.of("").toAbsolutePath());
+            return execute(store, storage, task);
+        }
+    }
+
+    private int execute(StudyStore store, StorageLocation storage, TaskSpec task) {
+        Proposer proposer = proposers.create(task.proposer(), task);
+        Proposer fallback = proposers.fallback(task);
+        Path dir = StudyDirs.forStudy(task, storage);
+        console.out().println("Study " + task.name() + ": " + task.trials() + " trials, proposer " + proposer.name()
+                + ", " + task.direction().lower() + " " + task.metric() + " (" + describe(task) + "); stored in "
+                + store.location());
+        console.out().flush();
+        try (JobLauncher launcher = launchers.open(task.job())) {
+            Optimizer optimizer = new Optimizer(store, launcher, clock, new ProgressPrinter(console.out(), task.metric()));
+            Thread hook = new Thread(() -> stopOnCtrlC(optimizer, task.name(), storage), "tune-ctrl-c");
+            Runtime.getRuntime().addShutdownHook(hook);
+            RunOutcome outcome;
+            try {
+                outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, fallback, dir));
+            } finally {
+                removeHook(hook);
+            }
+            if (!outcome.finished()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            console.out().println("Done: " + StudyReport.counts(outcome.last()) + "; trial directories under " + dir);
+            console.out().print(StudyReport.best(outcome.last()));
+            console.out().println("See it again: tune history " + task.name() + " --storage " + storage.uri());
+            console.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private void stopOnCtrlC(Optimizer optimizer, String study, StorageLocation storage) {
+        try {
+            boolean stored = optimizer.cancelAndWait(CTRL_C_GRACE);
+            console.err().println(stored ? "\nInterrupted: the running trial is stored as FAILED (\"interrupted by user\"). "
+                    + "Continue with: tune resume " + study + " --storage " + storage.uri()
+                    : "\nInterrupted while a trial was being stored; `tune resume " + study + "` will finish it.");
+            console.err().flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running and must stay registered.
+        }
+    }
+
+    private static String describe(TaskSpec task) {
+        if (task.job() instanceof dev.tuneagent.core.task.InProcessJobSpec in) {
+            return in.model() + " on " + in.dataset() + ", " + in.folds() + "-fold CV";
+        }
+        return "command " + String.join(" ", ((dev.tuneagent.core.task.CommandJobSpec) task.job()).argv());
+    }
+}
