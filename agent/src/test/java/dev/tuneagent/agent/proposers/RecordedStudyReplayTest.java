@@ -1,0 +1,64 @@
+package dev.tuneagent.agent.proposers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuneagent.agent.llambo.LlmSettings;
+import dev.tuneagent.agent.proposers.fakes.Deps;
+import dev.tuneagent.agent.proposers.fakes.MiniLoop;
+import dev.tuneagent.agent.proposers.fakes.StandInStudies;
+import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.study.Trial;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Record a study over the wire through the real OpenAI client, then replay it with no network: same trials. */
+class RecordedStudyReplayTest {
+    static final StudyDefinition STUDY = MiniLoop.study("replay", 2026, 10);
+    static final LlmSettings SETTINGS = LlmSettings.defaults(Deps.MODEL);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart"})
+    void aRecordedTenTrialStudyReplaysToIdenticalTrials(String proposer) throws IOException {
+        List<Trial> recorded = StandInStudies.record(proposer, STUDY, 10, dir, SETTINGS);
+        List<Trial> replayed = StandInStudies.replay(proposer, STUDY, 10, dir, SETTINGS);
+
+        assertThat(replayed).isEqualTo(recorded);
+        assertThat(recorded).allSatisfy(t -> assertThat(t.provenance().fallback()).isNull());
+        assertThat(recorded.stream().mapToLong(t -> t.provenance().inputTokens()).sum()).isPositive();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.count()).isPositive();
+        }
+    }
+
+    @Test
+    void replayingAChangedStudyFallsBackAndNamesTheMissingRecording() {
+        StandInStudies.record("hybrid", STUDY, 7, dir, SETTINGS);
+        StudyDefinition other = MiniLoop.study("replay", 99, 10);
+        List<Trial> trials = StandInStudies.replay("hybrid", other, 7, dir, SETTINGS);
+        assertThat(trials.get(6).provenance().fallback()).startsWith("model error: cassette replay:")
+                .contains("--cassette record:");
+        assertThat(trials).hasSize(7);
+    }
+
+    @Test
+    void theCassetteSaysHonestlyWhatProducedIt() throws IOException {
+        StandInStudies.record("llm-warmstart", STUDY, 1, dir, SETTINGS);
+        try (Stream<Path> files = Files.list(dir)) {
+            Path first = files.sorted().findFirst().orElseThrow();
+            assertThat(Files.readString(first)).contains("Not a real model").contains("ScriptedLlambo");
+        }
+        Trial noCassette = StandInStudies.replay("llm-warmstart", STUDY, 1, dir.resolve("missing"), SETTINGS).get(0);
+        assertThat(noCassette.provenance().fallback()).startsWith("warm start failed: model error: cassette replay:")
+                .contains("does not exist");
+    }
+}
