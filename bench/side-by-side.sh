@@ -38,8 +38,9 @@ done | (cd "$anchors" && xargs -P "$jobs" -n 2 sh -c '/usr/bin/python3 optuna_ba
           --trials "'"$trials"'" --seeds "'"$seeds"'" --out "'"$out"'/optuna/$0-$1.jsonl"')
 
 echo "== tune-agent bench -> $out/tune" >&2
-mvn -o -B -q -pl evals -am compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.outputFile="$out/classpath.txt" >&2
+# package (jars stay in each module's target/, nothing goes to ~/.m2): agent's tests need core's test-jar.
+mvn -o -B -q -pl evals -am package -DskipTests org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt" >&2
 java -cp "evals/target/classes:$(cat "$out/classpath.txt")" dev.tuneagent.evals.bench.BenchMain \
   --seeds "$seeds" --trials "$trials" --out "$out/tune" --anchors "$out/optuna" "$@" > "$out/tune-table.md"
 
