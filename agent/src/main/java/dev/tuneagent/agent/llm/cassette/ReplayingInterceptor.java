@@ -33,6 +33,7 @@ final class ReplayingInterceptor implements Interceptor {
     private final String rerecordHint;
     private Map<String, Deque<Exchange>> remaining;
     private Map<String, Integer> recordedCount;
+    private List<Exchange> all;
 
     ReplayingInterceptor(Path dir, Redactor redactor, String rerecordHint) {
         this.dir = dir;
@@ -76,7 +77,7 @@ final class ReplayingInterceptor implements Interceptor {
                 : "no recording in " + dir + " has this method, path and body (did the prompt, model or parameters change?)";
         throw new CassetteMiss("cassette replay: " + why + ". Unmatched request: " + request.method() + " "
                 + request.url().encodedPath() + " body sha256:" + CassetteJson.sha256Prefix(canonical) + " " + excerpt
-                + ". To re-record, run again with --cassette record:" + dir + rerecordHint + ".");
+                + closest(request.method(), request.url().encodedPath(), canonical) + ". To re-record, run again with --cassette record:" + dir + rerecordHint + ".");
     }
 
     private void load() {
@@ -86,7 +87,7 @@ final class ReplayingInterceptor implements Interceptor {
             throw new CassetteMiss("cassette replay: the directory " + dir + " does not exist. Record one with "
                     + "--cassette record:" + dir + rerecordHint + ".");
         }
-        List<Exchange> all = new ArrayList<>();
+        all = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (RecordingInterceptor.FILE.matcher(p.getFileName().toString()).matches()) {
@@ -101,5 +102,39 @@ final class ReplayingInterceptor implements Interceptor {
             remaining.computeIfAbsent(e.matchKey(), k -> new ArrayDeque<>()).add(e);
             recordedCount.merge(e.matchKey(), 1, Integer::sum);
         }
+    }
+
+    /** Points at the recording that differs least (longest common prefix), to show what changed. */
+    private String closest(String method, String path, String canonical) {
+        Exchange best = null;
+        int bestPrefix = -1;
+        for (Exchange e : all) {
+            if (!e.method().equals(method) || !e.path().equals(path)) {
+                continue;
+            }
+            String recorded = CassetteJson.canonical(e.requestBody());
+            int prefix = 0;
+            int max = Math.min(recorded.length(), canonical.length());
+            while (prefix < max && recorded.charAt(prefix) == canonical.charAt(prefix)) {
+                prefix++;
+            }
+            if (prefix > bestPrefix) {
+                best = e;
+                bestPrefix = prefix;
+            }
+        }
+        if (best == null || bestPrefix == canonical.length()) {
+            return "";
+        }
+        String recorded = CassetteJson.canonical(best.requestBody());
+        return ". Closest recording: exchange-" + String.format(java.util.Locale.ROOT, "%04d", best.sequence())
+                + ".json, which differs at character " + bestPrefix + ": recorded \"" + around(recorded, bestPrefix)
+                + "\", now \"" + around(canonical, bestPrefix) + "\"";
+    }
+
+    private static String around(String s, int at) {
+        int from = Math.max(0, at - 20);
+        int to = Math.min(s.length(), at + 40);
+        return (from > 0 ? "..." : "") + s.substring(from, to) + (to < s.length() ? "..." : "");
     }
 }

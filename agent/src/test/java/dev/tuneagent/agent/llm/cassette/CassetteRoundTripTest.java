@@ -107,7 +107,9 @@ class CassetteRoundTripTest {
                 .hasMessageContaining("a question never recorded")
                 .hasMessageContaining("body sha256:")
                 .hasMessageContaining("--cassette record:" + dir)
-                .hasMessageContaining("OPENAI_API_KEY");
+                .hasMessageContaining("OPENAI_API_KEY")
+                .hasMessageContaining("Closest recording: exchange-0001.json, which differs at character")
+                .hasMessageContaining("recorded \"...");
         replay.chat(UserMessage.from("recorded question"));
         assertThatThrownBy(() -> replay.chat(UserMessage.from("recorded question")))
                 .isInstanceOf(CassetteMiss.class)
