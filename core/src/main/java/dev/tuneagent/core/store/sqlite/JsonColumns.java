@@ -2,6 +2,7 @@ package dev.tuneagent.core.store.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuneagent.core.study.Provenance;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.Map;
 
 /** JSON text of the params, metrics and provenance columns. */
 final class JsonColumns {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows written by an older build may hold provenance fields this one no longer has: read the rest. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<LinkedHashMap<String, Object>> PARAMS = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, Double>> METRICS = new TypeReference<>() {

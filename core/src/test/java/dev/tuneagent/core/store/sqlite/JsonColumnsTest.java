@@ -7,6 +7,7 @@ import dev.tuneagent.core.space.FloatParam;
 import dev.tuneagent.core.space.IntParam;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.store.TrialTransitions;
+import dev.tuneagent.core.study.Provenance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 class JsonColumnsTest {
     static final SearchSpace SPACE = SearchSpace.of(new FloatParam("x", -1e300, 1e300, false),
@@ -36,5 +38,11 @@ class JsonColumnsTest {
     void metricsKeepEveryDoubleIncludingNanAndInfinities(@ForAll double v) {
         Map<String, Double> metrics = Map.of("m", v, "nan", Double.NaN, "inf", Double.NEGATIVE_INFINITY);
         assertThat(JsonColumns.metrics(JsonColumns.metrics(metrics))).isEqualTo(metrics);
+    }
+
+    @Test
+    void provenanceFromAnOlderOrNewerBuildIsReadWithTheFieldsThisOneKnows() {
+        String stored = "{\"proposer\":\"gp\",\"seed\":5,\"retiredField\":\"x\"}";
+        assertThat(JsonColumns.provenance(stored)).isEqualTo(new Provenance("gp", null, null, 5, null, 0, 0, 0.0));
     }
 }
