@@ -99,6 +99,17 @@ class SqliteStudyStoreTest {
     }
 
     @Test
+    void aNewFileIsMarkedAsOursWithItsSchemaVersionAndUsesWal() throws SQLException {
+        Path file = dir.resolve("tune.db");
+        try (var store = new SqliteStudyStore(file);
+             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("PRAGMA application_id").getInt(1)).isEqualTo(0x54554E45);
+            assertThat(s.executeQuery("PRAGMA user_version").getInt(1)).isEqualTo(SqliteSchema.VERSION);
+            assertThat(s.executeQuery("PRAGMA journal_mode").getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerVersionIsRefusedAndNotChanged() throws SQLException {
         Path file = dir.resolve("tune.db");
         try (var store = new SqliteStudyStore(file)) {
