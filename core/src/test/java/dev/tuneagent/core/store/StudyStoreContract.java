@@ -22,11 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -302,7 +297,9 @@ public abstract class StudyStoreContract {
         int perWriter = 40;
         try {
             List<Integer> numbers = new ArrayList<>();
-            for (List<Integer> mine : together(writer(store, perWriter), writer(other, perWriter))) {
+            var writers = ConcurrentCalls.together(ConcurrentCalls.writer(store, perWriter),
+                    ConcurrentCalls.writer(other, perWriter));
+            for (List<Integer> mine : writers) {
                 numbers.addAll(mine);
             }
             assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 2 * perWriter).boxed().toList());
@@ -332,49 +329,13 @@ public abstract class StudyStoreContract {
                 }
                 return sizes;
             };
-            List<List<Integer>> results = together(writer(other, rounds), reader);
+            List<List<Integer>> results = ConcurrentCalls.together(ConcurrentCalls.writer(other, rounds), reader);
             assertThat(results.get(1)).isSorted();
             assertThat(store.snapshot("s").trials()).hasSize(rounds);
         } finally {
             if (other != store) {
                 other.close();
             }
-        }
-    }
-
-    private static Callable<List<Integer>> writer(StudyStore s, int count) {
-        return () -> {
-            List<Integer> mine = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Trial t = s.startTrial("s", proposal(i), at(i));
-                mine.add(t.number());
-                s.finishTrial("s", t.number(), TrialOutcome.complete(i, Map.of()), at(i + 1));
-            }
-            return mine;
-        };
-    }
-
-    /** Runs the tasks on their own threads, released at the same moment, and returns their results. */
-    @SafeVarargs
-    private static List<List<Integer>> together(Callable<List<Integer>>... tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<List<Integer>>> futures = new ArrayList<>();
-            for (Callable<List<Integer>> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<List<Integer>> out = new ArrayList<>();
-            for (Future<List<Integer>> f : futures) {
-                out.add(f.get(2, TimeUnit.MINUTES));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
