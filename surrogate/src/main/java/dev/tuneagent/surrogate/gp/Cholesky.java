@@ -120,28 +120,32 @@ public final class Cholesky {
 
     /** The full inverse (L L^T)^-1, row-major. */
     public double[] inverse() {
-        // Invert L in place into m (lower triangular), then form m^T m.
-        double[] m = new double[n * n];
+        // mt holds L^-1 transposed (mt[j*n + k] = (L^-1)[k][j]) so every inner loop runs over
+        // contiguous memory; then inv = (L^-1)^T L^-1.
+        double[] mt = new double[n * n];
         for (int j = 0; j < n; j++) {
-            m[j * n + j] = 1.0 / l[j * n + j];
+            int cj = j * n;
+            mt[cj + j] = 1.0 / l[j * n + j];
             for (int i = j + 1; i < n; i++) {
                 int ri = i * n;
                 double s = 0;
                 for (int k = j; k < i; k++) {
-                    s -= l[ri + k] * m[k * n + j];
+                    s -= l[ri + k] * mt[cj + k];
                 }
-                m[ri + j] = s / l[ri + i];
+                mt[cj + i] = s / l[ri + i];
             }
         }
         double[] inv = new double[n * n];
         for (int i = 0; i < n; i++) {
+            int ci = i * n;
             for (int j = 0; j <= i; j++) {
+                int cj = j * n;
                 double s = 0;
                 for (int k = i; k < n; k++) {
-                    s += m[k * n + i] * m[k * n + j];
+                    s += mt[ci + k] * mt[cj + k];
                 }
-                inv[i * n + j] = s;
-                inv[j * n + i] = s;
+                inv[ci + j] = s;
+                inv[cj + i] = s;
             }
         }
         return inv;

@@ -2,6 +2,8 @@ package dev.tuneagent.surrogate.proposer;
 
 import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.proposer.SeenConfigs;
+import dev.tuneagent.core.proposer.SobolProposer;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.Seeds;
@@ -10,12 +12,12 @@ import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.surrogate.acquisition.Acquisition;
 import dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer;
 import dev.tuneagent.surrogate.encoding.FeatureMap;
-import dev.tuneagent.surrogate.gp.GpFitter;
 import dev.tuneagent.surrogate.gp.GpHyperparameters;
 import dev.tuneagent.surrogate.gp.GpModel;
 import dev.tuneagent.surrogate.gp.HyperPriors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,11 +27,12 @@ import java.util.random.RandomGenerator;
  * earlier points of the same batch enter the model with their posterior mean as a fake
  * observation (kriging believer), which shrinks the variance there so a batch spreads out.
  * Stateless: everything derives from the snapshot and {@link StudySnapshot#proposalSeed()} (the
- * design's shift from the study seed, so the design continues coherently across calls).
+ * Sobol design's scrambling from the study seed, so the design continues coherently across calls).
+ * Proposals never repeat a configuration of any trial or of the batch; an exhausted finite space
+ * gives fewer proposals.
  */
 public final class GpProposer implements Proposer {
     public static final String NAME = "gp";
-    private static final long SALT_DESIGN = 0x5D0B01L;
     private static final long SALT_FIT = 0xF17L;
     private static final long SALT_ACQ = 0xACCL;
 
@@ -60,56 +63,24 @@ public final class GpProposer implements Proposer {
         FeatureMap map = new FeatureMap(space);
         long seed = snapshot.proposalSeed();
         Provenance provenance = Provenance.of(NAME, seed);
-        Taken taken = new Taken();
-        for (Trial t : snapshot.trials()) {
-            if (TrainingSet.encodable(snapshot, t)) {
-                double[] u = map.round(space.encode(t.params()));
-                if (t.isPending()) {
-                    taken.pending.add(u);
-                } else {
-                    taken.finished.add(u);
-                }
-            }
-        }
         TrainingSet data = TrainingSet.from(snapshot, map);
-        List<double[]> chosen;
         if (data.completedCount() < 2 || snapshot.trials().size() < settings.initialDesignSize(space.dimension())) {
-            chosen = design(snapshot, map, n, taken);
-        } else {
-            chosen = model(data, map, n, taken, seed);
+            // The initial design is core's scrambled Sobol sequence, continued at the study's trial count.
+            return new SobolProposer().propose(snapshot, n).stream()
+                    .map(p -> new Proposal(p.params(), provenance)).toList();
         }
+        SeenConfigs seen = SeenConfigs.of(snapshot);
+        List<Map<String, Object>> chosen = model(snapshot, data, map, n, seen, seed);
         List<Proposal> out = new ArrayList<>();
-        for (double[] u : chosen) {
-            out.add(new Proposal(space.decode(u), provenance));
+        for (Map<String, Object> config : chosen) {
+            out.add(new Proposal(config, provenance));
         }
         return out;
     }
 
-    private List<double[]> design(StudySnapshot snapshot, FeatureMap map, int n, Taken taken) {
-        int d = map.dimension();
-        ShiftedSobol sobol = new ShiftedSobol(d, Seeds.rng(snapshot.study().seed(), SALT_DESIGN),
-                Seeds.mix(snapshot.study().seed(), SALT_DESIGN));
-        RandomGenerator rng = Seeds.rng(snapshot.proposalSeed(), SALT_DESIGN);
-        List<double[]> out = new ArrayList<>();
-        long index = snapshot.trials().size();
-        for (int k = 0; k < n; k++) {
-            double[] u = null;
-            for (int attempt = 0; attempt < 64 && u == null; attempt++) {
-                double[] c = map.round(sobol.point(index++));
-                if (taken.isFree(c, true)) {
-                    u = c;
-                }
-            }
-            if (u == null) {
-                u = taken.randomFree(map, rng);
-            }
-            taken.pending.add(u);
-            out.add(u);
-        }
-        return out;
-    }
-
-    private List<double[]> model(TrainingSet data, FeatureMap map, int n, Taken taken, long seed) {
+    private List<Map<String, Object>> model(StudySnapshot snapshot, TrainingSet data, FeatureMap map, int n,
+                                            SeenConfigs seen, long seed) {
+        SearchSpace space = map.space();
         int rows = data.points().size();
         double[][] x = new double[rows][];
         for (int i = 0; i < rows; i++) {
@@ -121,80 +92,62 @@ public final class GpProposer implements Proposer {
         FitSubset subset = FitSubset.choose(x, y, settings.maxFitPoints(), fitRng);
         GpHyperparameters hyper = settings.fitter().fit(subset.x(), subset.y(), priors, fitRng);
         GpModel model = GpModel.fit(x, y, hyper);
-        for (double[] u : taken.pending) {
-            double[] f = map.features(u);
-            model = model.condition(f, model.posterior(f).mean());
+        for (Trial t : snapshot.pending()) {
+            if (TrainingSet.encodable(snapshot, t)) {
+                double[] f = map.features(map.round(space.encode(t.params())));
+                model = model.condition(f, model.posterior(f).mean());
+            }
         }
         RandomGenerator rng = Seeds.rng(seed, SALT_ACQ);
         Acquisition acq = Acquisition.logEi(data.best());
-        List<double[]> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             List<AcquisitionOptimizer.Candidate> ranked =
                     settings.acquisitionOptimizer().optimize(model, map, acq, data.anchorsBestFirst(), rng);
-            double[] u = null;
+            Map<String, Object> config = null;
             for (AcquisitionOptimizer.Candidate c : ranked) {
-                if (taken.isFree(c.point(), true)) {
-                    u = c.point();
+                Map<String, Object> candidate = space.decode(c.point());
+                if (seen.add(candidate)) {
+                    config = candidate;
                     break;
                 }
             }
-            if (u == null) {
-                u = taken.randomFree(map, rng);
+            if (config == null) {
+                config = fresh(map, seen, rng);
             }
-            taken.pending.add(u);
-            out.add(u);
+            if (config == null) {
+                break; // a finite space with nothing left: fewer proposals rather than repeats
+            }
+            out.add(config);
             if (k + 1 < n) {
-                double[] f = map.features(u);
+                double[] f = map.features(map.round(space.encode(config)));
                 model = model.condition(f, model.posterior(f).mean());
             }
         }
         return out;
     }
 
-    /** Unit-cube codes already used: pending ones must never be repeated, finished ones preferably not. */
-    private static final class Taken {
-        final List<double[]> pending = new ArrayList<>();
-        final List<double[]> finished = new ArrayList<>();
-
-        boolean isFree(double[] u, boolean avoidFinished) {
-            for (double[] p : pending) {
-                if (same(p, u)) {
-                    return false;
-                }
+    /**
+     * A configuration nobody has tried when every scored candidate was taken (a small discrete space):
+     * random draws first, then the enumeration of the unseen rest of a finite space; null if none is left.
+     */
+    private static Map<String, Object> fresh(FeatureMap map, SeenConfigs seen, RandomGenerator rng) {
+        for (int attempt = 0; attempt < 256; attempt++) {
+            double[] u = new double[map.dimension()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = rng.nextDouble();
             }
-            if (avoidFinished) {
-                for (double[] p : finished) {
-                    if (same(p, u)) {
-                        return false;
-                    }
-                }
+            Map<String, Object> config = map.space().decode(u);
+            if (seen.add(config)) {
+                return config;
             }
-            return true;
         }
-
-        /** A random point not pending (nor finished if possible); in an exhausted tiny space, any point. */
-        double[] randomFree(FeatureMap map, RandomGenerator rng) {
-            double[] u = null;
-            for (int attempt = 0; attempt < 2000; attempt++) {
-                u = new double[map.dimension()];
-                for (int i = 0; i < u.length; i++) {
-                    u[i] = rng.nextDouble();
-                }
-                u = map.round(u);
-                if (isFree(u, attempt < 1000)) {
-                    return u;
-                }
-            }
-            return u;
+        List<Map<String, Object>> rest = seen.unseen().orElse(List.of());
+        if (rest.isEmpty()) {
+            return null;
         }
-
-        private static boolean same(double[] a, double[] b) {
-            for (int i = 0; i < a.length; i++) {
-                if (Math.abs(a[i] - b[i]) > 1e-9) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        Map<String, Object> config = rest.get(rng.nextInt(rest.size()));
+        seen.add(config);
+        return config;
     }
 }
