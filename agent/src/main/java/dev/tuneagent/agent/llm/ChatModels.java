@@ -9,6 +9,8 @@ import dev.tuneagent.agent.llm.http.OkHttpLangChainClientBuilder;
 import dev.tuneagent.agent.llm.http.Redactor;
 import dev.tuneagent.agent.llm.resilience.CircuitBreaker;
 import dev.tuneagent.agent.llm.resilience.ResilientChatModel;
+import dev.tuneagent.core.task.LlmSpec;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,6 +23,24 @@ public final class ChatModels {
     private static final String REPLAY_PLACEHOLDER_KEY = "replay-mode-no-key";
 
     private ChatModels() {
+    }
+
+    /**
+     * Everything in one call: merges {@code cli}, the task's {@code llm:} section, the environment and the config
+     * file (see {@link LlmConfigResolver}), then builds the model.
+     *
+     * @throws dev.tuneagent.core.config.ConfigException when the settings are incomplete or wrong (no model, no key,
+     *                                                   a bad URL, a config file others can read, ...)
+     */
+    public static LlmConnection connect(LlmConfigResolver resolver, LlmSpec cli, LlmSpec task, Path taskDir,
+                                        TransportOptions options) {
+        ResolvedLlmConfig config = resolver.resolve(cli, task, taskDir);
+        return new LlmConnection(config, create(config, options));
+    }
+
+    /** {@link #connect(LlmConfigResolver, LlmSpec, LlmSpec, Path, TransportOptions)} with the real environment. */
+    public static LlmConnection connect(LlmSpec cli, LlmSpec task, Path taskDir, TransportOptions options) {
+        return connect(LlmConfigResolver.fromSystem(), cli, task, taskDir, options);
     }
 
     public static ResilientChatModel create(ResolvedLlmConfig config, TransportOptions options) {

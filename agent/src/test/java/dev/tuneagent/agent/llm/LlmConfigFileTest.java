@@ -98,4 +98,16 @@ class LlmConfigFileTest {
         assertThat(LlmConfigFile.load(dir.resolve("absent.yaml")).model()).isNull();
         assertThat(LlmConfigFile.defaultPath(Map.of("TUNE_CONFIG", "/etc/tune.yaml"))).isEqualTo(Path.of("/etc/tune.yaml"));
     }
+
+    @Test
+    void connectResolvesEverySourceAndBuildsTheModelInOneCall() throws IOException {
+        LlmConfigFile file = LlmConfigFile.load(write("model: ollama:llama3.1\ntimeout: 7s\n", "rw-r--r--"));
+        LlmConnection c = ChatModels.connect(new LlmConfigResolver(Map.of("OLLAMA_HOST", "gpu:11434"), file), null,
+                null, null, TransportOptions.defaults());
+
+        assertThat(c.config().model().toString()).isEqualTo("ollama:llama3.1");
+        assertThat(c.config().baseUrl()).isEqualTo("http://gpu:11434");
+        assertThat(c.config().timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(c.model().circuitState()).isEqualTo(dev.tuneagent.agent.llm.resilience.CircuitBreaker.State.CLOSED);
+    }
 }
