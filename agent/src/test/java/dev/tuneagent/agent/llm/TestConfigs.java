@@ -39,7 +39,7 @@ public final class TestConfigs {
 
     /** A clock tests move by hand. */
     public static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
         public void advance(Duration d) {
             now = now.plus(d);

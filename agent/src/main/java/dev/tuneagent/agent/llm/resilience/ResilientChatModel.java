@@ -64,6 +64,7 @@ public final class ResilientChatModel implements ChatModel {
     public ChatResponse chat(ChatRequest request) {
         int attempts = 0;
         Failure last = null;
+        java.time.Instant start = clock.instant();
         while (true) {
             try {
                 breaker.beforeCall();
@@ -128,6 +129,12 @@ public final class ResilientChatModel implements ChatModel {
             }
             int done = attempts;
             Duration wait = asked.orElseGet(() -> backoff.delay(done));
+            Duration elapsed = Duration.between(start, clock.instant());
+            if (elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
+                throw report(new ProviderUnavailable(name + ": " + t.reason() + " (gave up after " + attempts
+                        + " attempt" + (attempts == 1 ? "" : "s") + " and " + elapsed.toSeconds() + " s; retries stop at "
+                        + retry.maxElapsed().toSeconds() + " s)", false, cause), attempts);
+            }
             LOG.log(System.Logger.Level.INFO, "{0}: {1}; retrying in {2} ms (attempt {3} of {4})", name, t.reason(),
                     wait.toMillis(), attempts + 1, retry.maxAttempts());
             try {

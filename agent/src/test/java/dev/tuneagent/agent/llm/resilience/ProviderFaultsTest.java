@@ -157,7 +157,8 @@ class ProviderFaultsTest {
     void aResponseSlowerThanTheTimeoutCountsAsATransientTimeout() {
         always(CHAT, json(200, "{}").withFixedDelay(1_500));
         ResilientChatModel model = model("openai", Duration.ofMillis(200), TestConfigs.fastOptions(clock, sleeper)
-                .withRetry(new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(5), 0.2, Duration.ofSeconds(60))));
+                .withRetry(new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(5), 0.2, Duration.ofSeconds(60),
+                        Duration.ofSeconds(90))));
 
         assertThatThrownBy(() -> model.chat(UserMessage.from("hi")))
                 .isInstanceOf(ProviderUnavailable.class)
@@ -232,5 +233,19 @@ class ProviderFaultsTest {
         assertThatThrownBy(() -> openAi().chat(UserMessage.from("hi")))
                 .isInstanceOf(ProviderRejected.class)
                 .hasMessageContaining("--model");
+    }
+
+    @Test
+    void retriesStopWhenTheNextWaitWouldPassTheTotalBudget() {
+        always(CHAT, json(503, "overloaded"));
+        // each attempt "takes" 50 s on the manual clock, as a provider hanging until the timeout would
+        server.wireMock().addMockServiceRequestListener((request, response) -> clock.advance(Duration.ofSeconds(50)));
+
+        assertThatThrownBy(() -> openAi().chat(UserMessage.from("hi")))
+                .isInstanceOf(ProviderUnavailable.class)
+                .hasMessageContaining("gave up after 2 attempts")
+                .hasMessageContaining("retries stop at 90 s");
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(sleeper.waits).hasSize(1);
     }
 }

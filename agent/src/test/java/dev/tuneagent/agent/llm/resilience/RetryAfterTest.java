@@ -34,7 +34,8 @@ class RetryAfterTest {
     @Property
     void backoffStaysWithinItsJitterBandAndCap(@ForAll @IntRange(min = 1, max = 30) int retry,
                                                @ForAll long seed) {
-        RetryPolicy p = new RetryPolicy(40, Duration.ofMillis(500), Duration.ofSeconds(8), 0.25, Duration.ofSeconds(60));
+        RetryPolicy p = new RetryPolicy(40, Duration.ofMillis(500), Duration.ofSeconds(8), 0.25, Duration.ofSeconds(60),
+                Duration.ofMinutes(10));
         long d = new Backoff(p, seed).delay(retry).toMillis();
         double nominal = Math.min(500 * Math.pow(2, retry - 1), 8000);
         assertThat((double) d).isBetween(nominal * 0.75 - 1, nominal * 1.25 + 1);
