@@ -1,5 +1,7 @@
 package dev.tuneagent.shell.commands;
 
+import dev.tuneagent.agent.proposers.DemoCassettes;
+import dev.tuneagent.agent.proposers.LlmProposerRegistration;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStore;
@@ -39,12 +41,17 @@ public class DemoCommand {
     public void demo(@ShellOption(defaultValue = "20", help = "trial budget") Integer trials,
                      @ShellOption(defaultValue = "memory:", help = "where to keep the study (default: in memory)") String storage,
                      @ShellOption(defaultValue = "gp", help = "proposer") String proposer,
-                     @ShellOption(defaultValue = "0", help = "study seed") Long seed) {
+                     @ShellOption(defaultValue = "0", help = "study seed") Long seed,
+                     @ShellOption(defaultValue = ShellOption.NULL, help = "LLM as PROVIDER:NAME (LLM proposers; "
+                             + "default: the shipped stand-in cassette)") String model,
+                     @ShellOption(defaultValue = ShellOption.NULL, help = "off, record:DIR or replay:DIR") String cassette) {
         StorageLocation location = StorageLocation.parse(storage);
         TaskSpec task = loader.override(loader.complete(new TaskSpec(freeName(location), "accuracy", Direction.MAXIMIZE,
                 new InProcessJobSpec(DATASET, MODEL, 5, null), null, 20, null, null, "gp", 0, LlmSpec.empty(),
                 "Classify wines into three cultivars from 13 chemical measurements.", Path.of("").toAbsolutePath())),
                 null, trials, proposer, seed);
+        LlmSpec llm = DemoCassettes.llmFor(task.proposer(), model, cassette);
+        task = LlmProposerRegistration.withCli(task, llm.model(), llm.cassette());
         console.out().println("Demo: tuning a " + MODEL + " on the bundled " + DATASET + " data set (5-fold CV accuracy).");
         int code = runner.start(task, location);
         status.set(code);

@@ -1,5 +1,6 @@
 package dev.tuneagent.shell.commands;
 
+import dev.tuneagent.agent.proposers.LlmProposerRegistration;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.task.TaskSpec;
@@ -29,9 +30,12 @@ public class RunCommands {
                     @ShellOption(defaultValue = ShellOption.NULL, help = "study name (default: the task's name)") String name,
                     @ShellOption(defaultValue = ShellOption.NULL, help = "trial budget (default: budget.trials)") Integer trials,
                     @ShellOption(defaultValue = ShellOption.NULL, help = "proposer (default: the task's, else gp)") String proposer,
-                    @ShellOption(defaultValue = ShellOption.NULL, help = "study seed (default: the task's, else 0)") Long seed) {
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "study seed (default: the task's, else 0)") Long seed,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "LLM as PROVIDER:NAME (default: llm.model)") String model,
+                    @ShellOption(defaultValue = ShellOption.NULL, help = "off, record:DIR or replay:DIR (default: llm.cassette)") String cassette) {
         StorageLocation location = StorageLocation.parse(storage);
-        TaskSpec spec = loader.override(loader.load(Path.of(task)), name, trials, proposer, seed);
+        TaskSpec spec = LlmProposerRegistration.withCli(loader.override(loader.load(Path.of(task)), name, trials,
+                proposer, seed), model, cassette);
         status.set(runner.start(spec, location));
     }
 

@@ -1,5 +1,8 @@
 package dev.tuneagent.shell.config;
 
+import dev.tuneagent.agent.llm.LlmConfigResolver;
+import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.agent.proposers.LlmProposerRegistration;
 import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.agent.task.JobCatalog;
 import dev.tuneagent.agent.task.TaskLoader;
@@ -23,7 +26,9 @@ public class TuneConfig {
 
     @Bean
     ProposerFactory proposerFactory() {
-        return ProposerFactory.classical();
+        // TUNE_RECORDED_WITH lets a recording say honestly what produced it (e.g. the scripted stand-in).
+        return LlmProposerRegistration.register(ProposerFactory.classical(), LlmConfigResolver.fromSystem(),
+                TransportOptions.defaults().withRecordedWith(System.getenv("TUNE_RECORDED_WITH")));
     }
 
     @Bean

@@ -1,0 +1,66 @@
+package dev.tuneagent.agent.proposers;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.tuneagent.agent.llambo.LlmSettings;
+import dev.tuneagent.agent.llambo.StudyBudget;
+import dev.tuneagent.agent.llm.ChatModels;
+import dev.tuneagent.agent.llm.LlmConfigResolver;
+import dev.tuneagent.agent.llm.ResolvedLlmConfig;
+import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.proposer.SobolProposer;
+import dev.tuneagent.core.task.LlmSpec;
+import dev.tuneagent.core.task.TaskSpec;
+import dev.tuneagent.prompts.card.ContextLevel;
+import dev.tuneagent.surrogate.proposer.GpProposer;
+
+/**
+ * Registers {@code llambo}, {@code llm-sampler}, {@code hybrid} and {@code llm-warmstart} in a
+ * {@link ProposerFactory}. Each study gets its own chat model, resolved from the task's {@code llm:}
+ * section (where the commands put {@code --model} and {@code --cassette}), the environment and the
+ * config file; a missing model or key is a {@code ConfigException} that says what to set.
+ */
+public final class LlmProposerRegistration {
+    private LlmProposerRegistration() {
+    }
+
+    public static ProposerFactory register(ProposerFactory factory, LlmConfigResolver resolver, TransportOptions options) {
+        for (String name : LlmProposers.NAMES) {
+            factory.register(name, task -> create(name, task, resolver, options));
+        }
+        return factory;
+    }
+
+    /** The task with {@code --model} / {@code --cassette} (when given) replacing its {@code llm:} values. */
+    public static TaskSpec withCli(TaskSpec t, String model, String cassette) {
+        if (model == null && cassette == null) {
+            return t;
+        }
+        LlmSpec l = t.llm() == null ? LlmSpec.empty() : t.llm();
+        LlmSpec merged = new LlmSpec(model != null ? model : l.model(), l.baseUrl(),
+                cassette != null ? cassette : l.cassette(), l.timeout(), l.temperature(), l.inputPricePerM(),
+                l.outputPricePerM(), l.alpha(), l.context());
+        return new TaskSpec(t.name(), t.metric(), t.direction(), t.job(), t.space(), t.trials(), t.maxTokens(),
+                t.maxCostUsd(), t.proposer(), t.seed(), merged, t.description(), t.baseDir());
+    }
+
+    static Proposer create(String name, TaskSpec task, LlmConfigResolver resolver, TransportOptions options) {
+        LlmSpec llm = task.llm() == null ? LlmSpec.empty() : task.llm();
+        ResolvedLlmConfig config = resolver.resolve(null, llm, task.baseDir());
+        ChatModel model = ChatModels.create(config, options);
+        LlmSettings settings = settings(config.model().toString(), llm).withPrices(config.prices());
+        LlmDeps deps = new LlmDeps(model, settings, StudyBudget.of(task), DataCards.of(task), new GpProposer(),
+                new SobolProposer(), new GpEiScorer());
+        return LlmProposers.create(name, deps).orElseThrow();
+    }
+
+    static LlmSettings settings(String model, LlmSpec llm) {
+        LlmSettings s = LlmSettings.defaults(model);
+        if (llm.alpha() != null) {
+            s = s.withAlpha(llm.alpha());
+        }
+        ContextLevel level = ContextLevel.parse("llm.context", llm.context());
+        return s.withPrompts(new dev.tuneagent.prompts.llambo.PromptSettings(level, s.prompts().format(),
+                s.prompts().budget()));
+    }
+}
