@@ -1,11 +1,12 @@
 package dev.tuneagent.evals.bench;
 
+import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.proposer.Proposer;
-import dev.tuneagent.core.proposer.RandomProposer;
-import dev.tuneagent.core.proposer.SobolProposer;
-import dev.tuneagent.surrogate.proposer.GpProposer;
-import dev.tuneagent.surrogate.proposer.GpProposer;
+import dev.tuneagent.core.study.Direction;
+import dev.tuneagent.core.task.LlmSpec;
+import dev.tuneagent.core.task.TaskSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,16 +25,22 @@ public final class ProposerCatalog {
         this.factories = new LinkedHashMap<>(factories);
     }
 
-    /**
-     * The classical proposers with their default settings. (agent's ProposerFactory builds proposers from a
-     * task file; the benchmark has no task, and needs only these.)
-     */
+    /** The classical proposers of agent's {@link ProposerFactory}: whatever it registers, by the same names. */
     public static ProposerCatalog standard() {
+        return from(ProposerFactory.classical());
+    }
+
+    /**
+     * Every name of {@code factory}. The benchmark has no task file, so makers get a stand-in task that names the
+     * benchmark (classical proposers ignore the task; LLM proposers would need a model and are not benchmarked here).
+     */
+    public static ProposerCatalog from(ProposerFactory factory) {
         Map<String, Supplier<Proposer>> m = new LinkedHashMap<>();
-        m.put(GpProposer.NAME, GpProposer::new);
-        m.put(GpProposer.NAME, GpProposer::new);
-        m.put(SobolProposer.NAME, SobolProposer::new);
-        m.put(RandomProposer.NAME, RandomProposer::new);
+        for (String name : factory.names()) {
+            TaskSpec task = new TaskSpec("bench", "value", Direction.MINIMIZE, null, null, 100, null, null, name, 0,
+                    LlmSpec.empty(), "synthetic test function with a known global minimum", Path.of(""));
+            m.put(name, () -> factory.create(name, task));
+        }
         return new ProposerCatalog(m);
     }
 
