@@ -1,0 +1,84 @@
+package dev.tuneagent.tools;
+
+import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.core.task.InProcessJobSpec;
+import dev.tuneagent.core.task.JobSpec;
+import dev.tuneagent.tools.command.CommandJobLauncher;
+import dev.tuneagent.tools.data.Datasets;
+import dev.tuneagent.tools.inprocess.InProcessCatalog;
+import dev.tuneagent.tools.inprocess.InProcessJobLauncher;
+import dev.tuneagent.tools.job.JobLauncher;
+import dev.tuneagent.tools.job.JobRequest;
+import dev.tuneagent.tools.job.JobResult;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Picks the launcher for a job spec and owns it: one launcher per job type, created on first use and
+ * closed with this object. It is itself a {@link JobLauncher} that routes each request by its spec, so
+ * the optimization loop needs only one. A Slurm backend would be one more branch in {@link #forSpec}
+ * (and one more {@link JobSpec} permit in core).
+ */
+public final class JobLaunchers implements JobLauncher {
+    private final Lazy<JobLauncher> inprocess;
+    private final Lazy<JobLauncher> command;
+
+    /** Default launchers: one in-process trial at a time, commands with the system clock. */
+    public JobLaunchers(InProcessCatalog catalog) {
+        this(() -> new InProcessJobLauncher(catalog, 1, Clock.systemUTC()), CommandJobLauncher::new);
+    }
+
+    public JobLaunchers() {
+        this(new InProcessCatalog(new Datasets()));
+    }
+
+    public JobLaunchers(Supplier<JobLauncher> inprocess, Supplier<JobLauncher> command) {
+        this.inprocess = new Lazy<>(inprocess);
+        this.command = new Lazy<>(command);
+    }
+
+    public JobLauncher forSpec(JobSpec spec) {
+        if (spec instanceof InProcessJobSpec) {
+            return inprocess.get();
+        }
+        if (spec instanceof CommandJobSpec) {
+            return command.get();
+        }
+        throw new IllegalArgumentException("no launcher for job type " + spec.type());
+    }
+
+    @Override
+    public CompletableFuture<JobResult> launch(JobRequest request) {
+        return forSpec(request.spec()).launch(request);
+    }
+
+    @Override
+    public void close() {
+        inprocess.closeIfCreated();
+        command.closeIfCreated();
+    }
+
+    private static final class Lazy<T extends JobLauncher> {
+        private final Supplier<T> supplier;
+        private T value;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
+
+        synchronized void closeIfCreated() {
+            if (value != null) {
+                value.close();
+                value = null;
+            }
+        }
+    }
+}

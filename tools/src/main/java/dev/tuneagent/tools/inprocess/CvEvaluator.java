@@ -1,0 +1,43 @@
+package dev.tuneagent.tools.inprocess;
+
+import dev.tuneagent.core.study.Seeds;
+import dev.tuneagent.core.task.InProcessJobSpec;
+import dev.tuneagent.tools.data.Dataset;
+import dev.tuneagent.tools.data.TaskKind;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Evaluates one configuration of one model by seeded k-fold cross-validation. */
+public final class CvEvaluator {
+    private final InProcessCatalog catalog;
+
+    public CvEvaluator(InProcessCatalog catalog) {
+        this.catalog = catalog;
+        QuietLibraries.apply();
+    }
+
+    /**
+     * Returns every metric's fold mean and {@code _std}. Same (spec, params, metric, seed): same numbers.
+     *
+     * @throws dev.tuneagent.core.config.ConfigException when the job, metric or a value is unusable
+     */
+    public Map<String, Double> evaluate(InProcessJobSpec spec, Map<String, Object> params, String metric, long seed,
+                                        BooleanSupplier cancelled) {
+        catalog.validate(spec, metric);
+        ModelDef model = catalog.model(spec.model());
+        TaskKind kind = catalog.taskKind(spec, metric);
+        SpaceCheck.checkValues(model, kind, params);
+        Hyper h = new Hyper(params, model.hyperparameters(kind));
+        boolean probabilities = Metric.LOG_LOSS.key().equals(metric);
+        Dataset d = catalog.dataset(spec);
+        // The split and the model's randomness get independent streams from the one trial seed.
+        long splitSeed = Seeds.mix(seed, 1);
+        long modelSeed = Seeds.mix(seed, 2);
+        if (kind == TaskKind.CLASSIFICATION) {
+            return CrossValidation.classification(d, model.classifier().create(h, modelSeed, probabilities),
+                    model.scaleFeatures(), spec.folds(), splitSeed, cancelled);
+        }
+        return CrossValidation.regression(d, model.regressor().create(h, modelSeed, false), model.scaleFeatures(),
+                spec.folds(), splitSeed, cancelled);
+    }
+}
