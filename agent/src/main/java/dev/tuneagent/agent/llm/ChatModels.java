@@ -4,11 +4,13 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.tuneagent.agent.llm.cassette.CassetteMode;
 import dev.tuneagent.agent.llm.cassette.Cassettes;
 import dev.tuneagent.agent.llm.http.OkHttpLangChainClientBuilder;
 import dev.tuneagent.agent.llm.http.Redactor;
 import dev.tuneagent.agent.llm.resilience.CircuitBreaker;
 import dev.tuneagent.agent.llm.resilience.ResilientChatModel;
+import dev.tuneagent.agent.llm.resilience.Sleeper;
 import dev.tuneagent.core.task.LlmSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,8 +56,10 @@ public final class ChatModels {
                 config.model().provider().keyVariable()).ifPresent(http::addInterceptor);
         ChatModel provider = providerModel(config, http, key);
         String name = config.model().toString();
+        // Replaying a recorded 429 or 503 reproduces the retry, but there is nothing to wait for: no server.
+        Sleeper sleeper = config.cassette() instanceof CassetteMode.Replay ? d -> { } : options.sleeper();
         return new ResilientChatModel(provider, name, config.key().map(ApiKey::source).orElse(null), options.retry(),
-                options.seed(), new CircuitBreaker(options.breaker(), options.clock(), name), options.sleeper(),
+                options.seed(), new CircuitBreaker(options.breaker(), options.clock(), name), sleeper,
                 options.clock(), config.prices(), options.listener());
     }
 

@@ -94,6 +94,12 @@ public final class ResilientChatModel implements ChatModel {
                 cause = e;
             }
             last = failure;
+            if (Thread.currentThread().isInterrupted()) {
+                // the study is being stopped (Ctrl-C): do not retry or sleep
+                breaker.onNeutral();
+                throw report(new ProviderUnavailable(name + ": interrupted (" + failure.reason() + ")", false, cause),
+                        attempts);
+            }
             if (failure instanceof Failure.ContextLength c) {
                 breaker.onNeutral();
                 throw report(new ContextLengthExceeded(name + ": " + c.reason(), cause), attempts);
@@ -157,7 +163,9 @@ public final class ResilientChatModel implements ChatModel {
     }
 
     private LlmException report(LlmException e, int attempts) {
-        LOG.log(System.Logger.Level.WARNING, "{0}", e.getMessage());
+        // a refused call while the circuit is open is expected and frequent: keep it out of the warnings
+        boolean refused = e instanceof ProviderUnavailable u && u.circuitOpen();
+        LOG.log(refused ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "{0}", e.getMessage());
         publish(new CallRecord(name, Usage.NONE, prices == null ? null : 0.0, attempts, e.getMessage(), clock.instant()));
         return e;
     }

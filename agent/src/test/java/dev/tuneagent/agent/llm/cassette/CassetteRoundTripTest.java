@@ -12,6 +12,7 @@ import dev.tuneagent.agent.llm.ResolvedLlmConfig;
 import dev.tuneagent.agent.llm.TestConfigs;
 import dev.tuneagent.agent.llm.TransportOptions;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
+import dev.tuneagent.agent.llm.usage.CallRecord;
 import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -150,5 +151,34 @@ class CassetteRoundTripTest {
         }
         assertThat(Files.readString(dir.resolve("exchange-0003.json"))).contains("from a again")
                 .contains("\"session\" : \"eval-run-7\"");
+    }
+
+    @Test
+    void aRecordedRateLimitReplaysItsRetryWithoutWaiting() throws IOException {
+        TestConfigs.RecordingSleeper recordingWaits = new TestConfigs.RecordingSleeper();
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "after the rate limit")) {
+            server.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/chat/completions"))
+                    .atPriority(1).inScenario("rl").whenScenarioStateIs(
+                            com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)
+                            .withHeader("Retry-After", "5").withBody("{\"error\":{\"message\":\"slow down\"}}"))
+                    .willSetStateTo("ok"));
+            ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m", server.openAiBaseUrl(),
+                    "record:" + dir, Duration.ofSeconds(5)), env()), TransportOptions.defaults()
+                    .withClock(new TestConfigs.ManualClock(), recordingWaits)).chat(UserMessage.from("q"));
+        }
+        assertThat(recordingWaits.waits).containsExactly(Duration.ofSeconds(5));
+        assertThat(Files.readString(dir.resolve("exchange-0001.json"))).contains("\"retry-after\" : \"5\"");
+
+        List<CallRecord> calls = new ArrayList<>();
+        TestConfigs.RecordingSleeper replayWaits = new TestConfigs.RecordingSleeper();
+        ChatModel replay = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
+                "http://127.0.0.1:" + closedPort() + "/v1", "replay:" + dir, Duration.ofSeconds(5)), Map.of()),
+                TransportOptions.defaults().withClock(new TestConfigs.ManualClock(), replayWaits).withListener(calls::add));
+
+        assertThat(replay.chat(UserMessage.from("q")).aiMessage().text()).isEqualTo("after the rate limit");
+        assertThat(calls).singleElement().extracting(CallRecord::attempts).isEqualTo(2);
+        assertThat(replayWaits.waits).isEmpty();
     }
 }
