@@ -41,6 +41,18 @@ final class FailureClassifier {
         return new Failure.Malformed("the provider's answer could not be read (" + t.getClass().getSimpleName() + ")");
     }
 
+    /** The caller's thread was interrupted (a study being stopped), as opposed to the provider failing. */
+    static boolean isInterruption(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException
+                    || (c instanceof InterruptedIOException && !(c instanceof java.net.SocketTimeoutException)
+                    && "interrupted".equals(c.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Failure http(ProviderHttpException p) {
         int s = p.statusCode();
         String body = p.body() == null ? "" : p.body();

@@ -94,6 +94,9 @@ public final class ResilientChatModel implements ChatModel {
                 cause = e;
             }
             last = failure;
+            if (FailureClassifier.isInterruption(cause)) {
+                Thread.currentThread().interrupt(); // keep the flag for the loop that is stopping
+            }
             if (Thread.currentThread().isInterrupted()) {
                 // the study is being stopped (Ctrl-C): do not retry or sleep
                 breaker.onNeutral();

@@ -248,4 +248,22 @@ class ProviderFaultsTest {
         assertThat(server.requestCount()).isEqualTo(2);
         assertThat(sleeper.waits).hasSize(1);
     }
+
+    @Test
+    void anInterruptedCallerIsNotRetriedSoAStoppingStudyStopsPromptly() {
+        always(CHAT, json(503, "overloaded"));
+        ResilientChatModel model = openAi();
+        Thread.currentThread().interrupt();
+        boolean stillInterrupted;
+        try {
+            assertThatThrownBy(() -> model.chat(UserMessage.from("hi")))
+                    .isInstanceOf(ProviderUnavailable.class)
+                    .hasMessageContaining("interrupted");
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        assertThat(stillInterrupted).as("the interrupt flag survives for the stopping loop").isTrue();
+        assertThat(sleeper.waits).isEmpty();
+        assertThat(server.requestCount()).isLessThanOrEqualTo(1);
+    }
 }
