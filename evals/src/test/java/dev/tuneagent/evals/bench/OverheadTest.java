@@ -42,4 +42,12 @@ class OverheadTest {
         assertThat(md).contains("| tune-fast | 1.0 | 2.0 | 4.0 | 10.0 | 1.00 | met |")
                 .contains("| tune-slow | 60.0 | 120.0 | 240.0 | 600.0 | 1.00 | MISSED |");
     }
+
+    @Test
+    void measuringGivesAWallAndACpuMedianForEverySize() {
+        Overhead.Timings t = Overhead.measure(new dev.tuneagent.core.proposer.RandomProposer(), List.of(5, 10), 3);
+        assertThat(t.wallMs()).containsOnlyKeys(5, 10);
+        assertThat(t.wallMs().values()).allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(0));
+        assertThat(t.cpuMs().keySet()).isSubsetOf(5, 10);
+    }
 }
