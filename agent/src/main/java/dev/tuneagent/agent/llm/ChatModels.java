@@ -21,8 +21,11 @@ import java.util.List;
  * {@link ResilientChatModel} for retries, circuit breaking and usage accounting.
  */
 public final class ChatModels {
-    /** Sent when replaying without a key; never reaches a server because replay has no network. */
-    private static final String REPLAY_PLACEHOLDER_KEY = "replay-mode-no-key";
+    /**
+     * LangChain4j's OpenAI and Anthropic builders insist on a key. When none is needed (replay, which has no network;
+     * a local OpenAI-compatible server, which ignores it) this harmless word is sent instead.
+     */
+    private static final String NO_KEY = "no-key-configured";
 
     private ChatModels() {
     }
@@ -69,7 +72,7 @@ public final class ChatModels {
             case OPENAI -> OpenAiChatModel.builder()
                     .httpClientBuilder(http)
                     .baseUrl(c.baseUrl())
-                    .apiKey(key == null ? REPLAY_PLACEHOLDER_KEY : key)
+                    .apiKey(key == null ? NO_KEY : key)
                     .modelName(modelName)
                     .temperature(c.temperature())
                     .timeout(c.timeout())
@@ -80,7 +83,7 @@ public final class ChatModels {
             case ANTHROPIC -> AnthropicChatModel.builder()
                     .httpClientBuilder(http)
                     .baseUrl(c.baseUrl())
-                    .apiKey(key == null ? REPLAY_PLACEHOLDER_KEY : key)
+                    .apiKey(key == null ? NO_KEY : key)
                     .modelName(modelName)
                     .temperature(c.temperature())
                     .timeout(c.timeout())
