@@ -29,11 +29,18 @@ public class TuneApplication {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("console", console));
+        ExitStatus status = new ExitStatus();
+        app.addInitializers(ctx -> {
+            ctx.getBeanFactory().registerSingleton("console", console);
+            ctx.getBeanFactory().registerSingleton("exitStatus", status);
+        });
         app.setDefaultProperties(Map.of("spring.shell.interactive.enabled", String.valueOf(args.length == 0)));
         try (ConfigurableApplicationContext ctx = app.run(args)) {
-            return ctx.getBean(ExitStatus.class).code();
+            return status.code();
         } catch (RuntimeException e) {
+            if (status.code() == ExitCodes.INTERRUPTED) {
+                return status.code(); // Ctrl-C closed the context under the command; the study is already safe
+            }
             return Errors.report(e, console.err());
         }
     }

@@ -119,7 +119,9 @@ class CrashResumeTest {
         assertThat(rerun.params()).isEqualTo(cut.params());
         assertThat(rerun.provenance().fallback()).isEqualTo("re-run of interrupted trial " + interrupted);
         assertThat(all).filteredOn(Trial::isComplete).hasSize(BUDGET - 1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Resuming: 1 trial(s) left RUNNING", "Best: value = ");
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Resuming: 1 trial(s) left RUNNING", "Best: value = ");
+        assertThat(printed.lines().filter(l -> l.startsWith("["))).as(printed).hasSize(BUDGET - interrupted - 1);
     }
 
     @Test

@@ -20,6 +20,10 @@ final class Outcomes {
             }
             return TrialOutcome.complete(value, s.metrics());
         }
+        if (cancelledByUser) {
+            // Ctrl-C reaches the job's processes too; whatever they died of, the user stopped them.
+            return TrialOutcome.failed(Interruptions.BY_USER);
+        }
         if (result instanceof JobResult.Failed f) {
             return TrialOutcome.failed(withTail(f.reason(), f.logTail()));
         }
@@ -28,7 +32,7 @@ final class Outcomes {
                     t.logTail()));
         }
         JobResult.Cancelled c = (JobResult.Cancelled) result;
-        return TrialOutcome.failed(cancelledByUser ? Interruptions.BY_USER : "cancelled: " + c.reason());
+        return TrialOutcome.failed("cancelled: " + c.reason());
     }
 
     /** Keeps the reason and the end of the log (where the error usually is) within {@link #MAX_MESSAGE}. */

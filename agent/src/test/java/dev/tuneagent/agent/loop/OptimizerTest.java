@@ -188,6 +188,18 @@ class OptimizerTest {
     }
 
     @Test
+    void aJobKilledByTheSameCtrlCCountsAsInterruptedByUserNotAsAFailure() {
+        create(3);
+        Optimizer first = new Optimizer(store, launcher, CLOCK, null);
+        launcher.script = r -> {
+            first.cancel(); // the terminal's SIGINT reached the job's process group too
+            return CompletableFuture.completedFuture(new JobResult.Failed("python3 was killed by signal 2", ""));
+        };
+        first.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        assertThat(store.trials("s")).singleElement().satisfies(t -> assertThat(t.message()).isEqualTo(Interruptions.BY_USER));
+    }
+
+    @Test
     void listenersSeeEveryTrialAndCannotBreakTheLoop() {
         create(3);
         List<String> seen = new ArrayList<>();
