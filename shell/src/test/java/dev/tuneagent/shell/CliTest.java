@@ -76,6 +76,16 @@ class CliTest {
     }
 
     @Test
+    void theDemoRunsWithNoFilesAndKeepsItsStudyWhenAStoreIsGiven() {
+        String storage = "sqlite:" + dir.resolve("demo.db");
+        Result demo = tune("demo", "--trials", "4", "--storage", storage);
+        assertThat(demo.code()).as(demo.err()).isZero();
+        assertThat(demo.out().lines().filter(l -> l.startsWith("["))).hasSize(4);
+        assertThat(demo.out()).contains("Best: accuracy = ", "See it again: tune history demo --storage " + storage);
+        assertThat(tune("studies", "--storage", storage).out()).containsPattern("demo\\s+maximize accuracy\\s+4/4");
+    }
+
+    @Test
     void userErrorsAreOneLineOnStderrWithTheDocumentedExitCodes() throws Exception {
         String storage = "sqlite:" + dir.resolve("s.db");
         assertOneLineError(tune("frobnicate"), ExitCodes.USAGE, "unknown command \"frobnicate\"", "demo", "run");
@@ -86,6 +96,18 @@ class CliTest {
         assertOneLineError(tune("run", bad.toString(), "--storage", storage), ExitCodes.USAGE,
                 "space.x: low (5) must be below high (-5)");
         assertOneLineError(tune("run", dir.resolve("missing.yaml").toString()), ExitCodes.USAGE, "does not exist");
+        Path resnet = Files.writeString(dir.resolve("resnet.yaml"), """
+                name: r
+                objective: {metric: accuracy, direction: maximize}
+                job: {type: inprocess, dataset: iris, model: resnet}
+                budget: {trials: 2}
+                """);
+        assertOneLineError(tune("run", resnet.toString(), "--storage", storage), ExitCodes.USAGE, "job.model",
+                "resnet", "random-forest", "knn");
+        Files.writeString(resnet, Files.readString(resnet).replace("model: resnet", "model: knn")
+                .replace("dataset: iris", "dataset: mnist"));
+        assertOneLineError(tune("run", resnet.toString(), "--storage", storage), ExitCodes.USAGE, "job.dataset",
+                "mnist", "wine");
         assertOneLineError(tune("run", dir.resolve("b.yaml").toString(), "--trials", "0", "--storage", storage),
                 ExitCodes.USAGE, "--trials: got 0");
         assertOneLineError(tune("studies", "--storage", "postgres://x"), ExitCodes.USAGE, "--storage");

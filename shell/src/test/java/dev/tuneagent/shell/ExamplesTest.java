@@ -31,6 +31,16 @@ class ExamplesTest {
     }
 
     @Test
+    void everyInProcessExampleNamesAModelDataSetAndSpaceThatExist() throws Exception {
+        var loader = new dev.tuneagent.agent.task.TaskLoader(dev.tuneagent.agent.proposers.ProposerFactory.classical(),
+                new dev.tuneagent.agent.task.ToolsJobCatalog(new dev.tuneagent.tools.inprocess.InProcessCatalog(
+                        new dev.tuneagent.tools.data.Datasets())));
+        for (String name : List.of("rf-wine.yaml", "csv-churn.yaml", "command-quadratic.yaml")) {
+            assertThat(loader.load(EXAMPLES.resolve(name)).space()).as(name).isNotNull();
+        }
+    }
+
+    @Test
     void relativePathsInExamplesPointAtFilesNextToThem() {
         CommandJobSpec cmd = (CommandJobSpec) parser.parse(EXAMPLES.resolve("command-quadratic.yaml")).job();
         assertThat(cmd.argv()).containsExactly("python3", EXAMPLES.resolve("train.py").toString(), "{params}");

@@ -6,11 +6,13 @@ import dev.tuneagent.agent.proposers.LlmProposerRegistration;
 import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.agent.task.JobCatalog;
 import dev.tuneagent.agent.task.TaskLoader;
-import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.agent.task.ToolsJobCatalog;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.shell.run.StudyRunner;
-import dev.tuneagent.tools.command.CommandJobLauncher;
+import dev.tuneagent.tools.JobLaunchers;
+import dev.tuneagent.tools.data.Datasets;
+import dev.tuneagent.tools.inprocess.InProcessCatalog;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,14 +33,20 @@ public class TuneConfig {
                 TransportOptions.defaults().withRecordedWith(System.getenv("TUNE_RECORDED_WITH")));
     }
 
+    /** One catalog: data sets loaded while validating a task are cached for its trials. */
     @Bean
-    JobCatalog jobCatalog() {
-        return InProcessJobs.catalog();
+    InProcessCatalog inProcessCatalog() {
+        return new InProcessCatalog(new Datasets());
     }
 
     @Bean
-    Launchers launchers(Clock clock) {
-        return job -> job instanceof CommandJobSpec ? new CommandJobLauncher() : InProcessJobs.launcher(clock);
+    JobCatalog jobCatalog(InProcessCatalog catalog) {
+        return new ToolsJobCatalog(catalog);
+    }
+
+    @Bean
+    Launchers launchers(InProcessCatalog catalog) {
+        return job -> new JobLaunchers(catalog);
     }
 
     @Bean

@@ -30,4 +30,13 @@ final class StudyDirs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Best effort: removes a temporary study directory and everything in it. */
+    static void deleteTemporary(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover temporary directory is harmless
+        }
+    }
 }

@@ -88,11 +88,19 @@ public final class StudyRunner {
             if (!outcome.finished()) {
                 return ExitCodes.INTERRUPTED;
             }
-            console.out().println("Done: " + StudyReport.counts(outcome.last()) + "; trial directories under " + dir);
+            boolean memory = storage instanceof StorageLocation.Memory;
+            console.out().println("Done: " + StudyReport.counts(outcome.last())
+                    + (memory ? "" : "; trial directories under " + dir));
             console.out().print(StudyReport.best(outcome.last()));
-            console.out().println("See it again: tune history " + task.name() + " --storage " + storage.uri());
+            if (!memory) {
+                console.out().println("See it again: tune history " + task.name() + " --storage " + storage.uri());
+            }
             console.out().flush();
             return ExitCodes.OK;
+        } finally {
+            if (storage instanceof StorageLocation.Memory) {
+                StudyDirs.deleteTemporary(dir); // nothing refers to it once the in-memory study is gone
+            }
         }
     }
 
