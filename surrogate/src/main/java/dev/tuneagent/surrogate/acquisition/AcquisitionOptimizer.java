@@ -21,6 +21,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  */
 public final class AcquisitionOptimizer {
     private static final double[] SCALES = {0.01, 0.04, 0.12, 0.3};
+    private static final int MAX_SOBOL_DIMENSION = 1000;
 
     private final int sweep;
     private final int refineStarts;
@@ -47,15 +48,16 @@ public final class AcquisitionOptimizer {
         int d = map.dimension();
         List<Candidate> scored = new ArrayList<>();
         int local = anchors.isEmpty() ? 0 : sweep / 2;
-        SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
+        // commons-math3 ships Sobol direction numbers for at most 1000 dimensions; beyond, uniform points.
+        SobolSequenceGenerator sobol = d <= MAX_SOBOL_DIMENSION ? new SobolSequenceGenerator(d) : null;
         double[] shift = new double[d];
         for (int i = 0; i < d; i++) {
             shift[i] = rng.nextDouble();
         }
         for (int s = 0; s < sweep - local; s++) {
-            double[] u = sobol.nextVector();
+            double[] u = sobol != null ? sobol.nextVector() : new double[d];
             for (int i = 0; i < d; i++) {
-                u[i] = (u[i] + shift[i]) % 1.0;
+                u[i] = sobol != null ? (u[i] + shift[i]) % 1.0 : rng.nextDouble();
             }
             scored.add(score(model, map, acq, map.round(u)));
         }

@@ -38,7 +38,7 @@ public final class OverheadProbe {
             }
             hist.add(new Trial(t, params, TrialState.COMPLETE, fn.f().applyAsDouble(x), Map.of(), Provenance.of("r", 0), Instant.EPOCH, Instant.EPOCH, null));
         }
-        GpProposer gp = new GpProposer();
+        GpProposer gp = new GpProposer(DevSettings.fromSystemProperties());
         for (int r = 0; r < reps; r++) {
             StudyDefinition def = new StudyDefinition("b", space, Direction.MINIMIZE, "y", r, 10, "{}", Instant.EPOCH);
             var mx = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -39,7 +39,7 @@ public final class QuickBench {
                 SearchSpace space = new SearchSpace(ps);
                 StudyDefinition def = new StudyDefinition("b", space, Direction.MINIMIZE, "y", s, trials, "{}", Instant.EPOCH);
                 List<Trial> hist = new ArrayList<>();
-                GpProposer gp = new GpProposer(new dev.tuneagent.surrogate.proposer.GpProposerSettings(Integer.getInteger("init", 0), 160, new dev.tuneagent.surrogate.gp.GpFitter(Integer.getInteger("fitStarts", 2), 8, 80), new dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer(Integer.getInteger("sweep", 1024), Integer.getInteger("starts", 5), 40)));
+                GpProposer gp = new GpProposer(DevSettings.fromSystemProperties());
                 double best = Double.POSITIVE_INFINITY;
                 for (int t = 0; t < trials; t++) {
                     long t0 = System.nanoTime();

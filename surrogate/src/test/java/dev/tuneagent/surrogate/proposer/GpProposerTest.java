@@ -146,6 +146,27 @@ class GpProposerTest {
     }
 
     @Test
+    void aSpaceWiderThanTheSobolTablesStillGetsModelProposals() {
+        List<dev.tuneagent.core.space.Param> params = new java.util.ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            params.add(new dev.tuneagent.core.space.FloatParam("p" + i, 0, 1, false));
+        }
+        dev.tuneagent.core.space.SearchSpace wide = new dev.tuneagent.core.space.SearchSpace(params);
+        Histories h = new Histories(wide, Direction.MINIMIZE, 8);
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int t = 0; t < 3; t++) {
+            Map<String, Object> config = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 1001; i++) {
+                config.put("p" + i, rng.nextDouble());
+            }
+            h.complete(config, rng.nextDouble());
+        }
+        GpProposer small = new GpProposer(new GpProposerSettings(2, 160, dev.tuneagent.surrogate.gp.GpFitter.defaults(),
+                new dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer(64, 1, 5)));
+        assertThat(small.propose(h.snapshot(), 1)).hasSize(1);
+    }
+
+    @Test
     void failedTrialsAreImputedNotIgnored() {
         Histories h = new Histories(Histories.SQUARE, Direction.MINIMIZE, 4);
         h.complete(ab(0.2, 0.2), 1.0).complete(ab(0.8, 0.8), 5.0).add(ab(0.5, 0.5), TrialState.FAILED);
