@@ -1,10 +1,10 @@
 package dev.tuneagent.agent.llm.cassette;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tuneagent.agent.llm.error.CassetteError;
 import dev.tuneagent.agent.llm.http.Redactor;
 import dev.tuneagent.core.config.ConfigException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ final class RecordingInterceptor implements Interceptor {
                 }
             }
         } catch (IOException io) {
-            throw new UncheckedIOException("cannot write the cassette in " + dir + ": " + io.getMessage(), io);
+            throw new CassetteError("cannot write the cassette in " + dir + ": " + io, io);
         }
     }
 

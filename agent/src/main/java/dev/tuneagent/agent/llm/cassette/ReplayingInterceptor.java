@@ -1,9 +1,9 @@
 package dev.tuneagent.agent.llm.cassette;
 
+import dev.tuneagent.agent.llm.error.CassetteError;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.llm.http.Redactor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -88,14 +88,18 @@ final class ReplayingInterceptor implements Interceptor {
                     + "--cassette record:" + dir + rerecordHint + ".");
         }
         all = new ArrayList<>();
+        Path current = dir;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (RecordingInterceptor.FILE.matcher(p.getFileName().toString()).matches()) {
+                    current = p;
                     all.add(Exchange.fromJson(CassetteJson.MAPPER.readTree(p.toFile())));
                 }
             }
         } catch (IOException io) {
-            throw new UncheckedIOException("cannot read the cassette in " + dir + ": " + io.getMessage(), io);
+            remaining = null; // let a later call retry the load after the user fixed the file
+            throw new CassetteError("cassette replay: cannot read " + current + ": " + io.getMessage()
+                    + ". Re-record with --cassette record:DIR into an empty directory" + rerecordHint + ".", io);
         }
         all.sort(Comparator.comparingInt(Exchange::sequence));
         for (Exchange e : all) {

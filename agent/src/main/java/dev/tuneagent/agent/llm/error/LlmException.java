@@ -5,7 +5,8 @@ package dev.tuneagent.agent.llm.error;
  * by crashing the study. Messages say what happened and what to do, and never contain a key.
  */
 public abstract sealed class LlmException extends RuntimeException
-        permits ProviderUnavailable, ContextLengthExceeded, ProviderRejected, MalformedResponse, CassetteMiss {
+        permits ProviderUnavailable, ContextLengthExceeded, ProviderRejected, MalformedResponse, CassetteMiss,
+        CassetteError {
     private static final long serialVersionUID = 1L;
 
     protected LlmException(String message, Throwable cause) {

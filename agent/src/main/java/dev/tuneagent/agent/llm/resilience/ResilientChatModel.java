@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.tuneagent.agent.llm.error.CassetteError;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
 import dev.tuneagent.agent.llm.error.LlmException;
@@ -83,13 +84,18 @@ public final class ResilientChatModel implements ChatModel {
                 publish(new CallRecord(name, Usage.of(response), cost(Usage.of(response)), attempts, null,
                         clock.instant()));
                 return response;
-            } catch (CassetteMiss miss) {
+            } catch (CassetteMiss | CassetteError cassette) {
                 breaker.onNeutral();
-                throw report(miss, attempts);
+                throw report(cassette, attempts);
             } catch (MalformedResponse m) {
                 failure = new Failure.Malformed(m.getMessage());
                 cause = m;
             } catch (RuntimeException e) {
+                LlmException cassette = cassetteProblem(e);
+                if (cassette != null) {
+                    breaker.onNeutral();
+                    throw report(cassette, attempts);
+                }
                 failure = classifier.classify(e);
                 cause = e;
             }
@@ -154,6 +160,16 @@ public final class ResilientChatModel implements ChatModel {
                         attempts);
             }
         }
+    }
+
+    /** A cassette failure wrapped by LangChain4j on its way up, if any. */
+    private static LlmException cassetteProblem(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CassetteMiss || c instanceof CassetteError) {
+                return (LlmException) c;
+            }
+        }
+        return null;
     }
 
     private static boolean hasNoMessage(ChatResponse r) {

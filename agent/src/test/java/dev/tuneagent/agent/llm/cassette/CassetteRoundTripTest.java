@@ -11,6 +11,7 @@ import dev.tuneagent.agent.llm.ChatModels;
 import dev.tuneagent.agent.llm.ResolvedLlmConfig;
 import dev.tuneagent.agent.llm.TestConfigs;
 import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.agent.llm.error.CassetteError;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.llm.usage.CallRecord;
 import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
@@ -180,5 +181,32 @@ class CassetteRoundTripTest {
         assertThat(replay.chat(UserMessage.from("q")).aiMessage().text()).isEqualTo("after the rate limit");
         assertThat(calls).singleElement().extracting(CallRecord::attempts).isEqualTo(2);
         assertThat(replayWaits.waits).isEmpty();
+    }
+
+    @Test
+    void aCorruptCassetteFileIsACassetteErrorNamingTheFile() throws IOException {
+        Files.writeString(dir.resolve("exchange-0001.json"), "{ \"request\": ");
+        ChatModel replay = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
+                "http://127.0.0.1:" + closedPort() + "/v1", "replay:" + dir, Duration.ofSeconds(5)), Map.of()),
+                TransportOptions.defaults());
+
+        assertThatThrownBy(() -> replay.chat(UserMessage.from("q")))
+                .isInstanceOf(CassetteError.class)
+                .hasMessageContaining("exchange-0001.json")
+                .hasMessageContaining("Re-record");
+    }
+
+    @Test
+    void aCassetteThatCannotBeWrittenFailsOnceWithoutPayingForRetries() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "ok")) {
+            ChatModel model = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m", server.openAiBaseUrl(),
+                    "record:" + notADirectory, Duration.ofSeconds(5)), env()), TransportOptions.defaults());
+
+            assertThatThrownBy(() -> model.chat(UserMessage.from("q")))
+                    .isInstanceOf(CassetteError.class)
+                    .hasMessageContaining("cannot write the cassette in " + notADirectory);
+            assertThat(server.requestCount()).isEqualTo(1);
+        }
     }
 }
