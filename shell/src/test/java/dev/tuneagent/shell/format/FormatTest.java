@@ -1,0 +1,45 @@
+package dev.tuneagent.shell.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormatTest {
+
+    @Test
+    void tablesAlignColumnsAndRightAlignNumbers() {
+        String t = new Table("#", "STATE", "VALUE", "PARAMS").row(0, "COMPLETE", "0.5", "x=1").row(12, "FAILED", null, "x=22")
+                .render();
+        assertThat(t).isEqualTo("""
+                 #  STATE     VALUE  PARAMS
+                 0  COMPLETE    0.5  x=1
+                12  FAILED        -  x=22
+                """);
+    }
+
+    @Test
+    void numbersKeepSixSignificantDigitsWithoutNoise() {
+        assertThat(Values.number(0.9777777777)).isEqualTo("0.977778");
+        assertThat(Values.number(3.0)).isEqualTo("3");
+        assertThat(Values.number(-12.5)).isEqualTo("-12.5");
+        assertThat(Values.number(1.23e-7)).isEqualTo("1.2300e-07");
+        assertThat(Values.number(null)).isEqualTo("-");
+    }
+
+    @Test
+    void parametersPrintInDeclarationOrder() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("trees", 120L);
+        p.put("lr", 0.0012345678);
+        p.put("kind", "gini");
+        assertThat(Values.params(p)).isEqualTo("trees=120 lr=0.00123457 kind=gini");
+    }
+
+    @Test
+    void messagesAreCutToTheirFirstLine() {
+        assertThat(Values.firstLine("exit code 3\nTraceback", 80)).isEqualTo("exit code 3");
+        assertThat(Values.firstLine("x".repeat(100), 10)).isEqualTo("xxxxxxx...");
+    }
+}
