@@ -14,12 +14,19 @@ import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.data.Datasets;
 import dev.tuneagent.tools.inprocess.InProcessCatalog;
 import java.time.Clock;
+import org.jline.utils.AttributedString;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.jline.PromptProvider;
 
 /** Wires the framework-free parts (agent, tools, core) together; the only Spring configuration. */
 @Configuration
 public class TuneConfig {
+
+    @Bean
+    PromptProvider prompt() {
+        return () -> new AttributedString("tune> ");
+    }
 
     @Bean
     Clock clock() {
