@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,9 +76,7 @@ public record LlmConfigFile(Path path, String model, Duration timeout, Duration 
         boolean holdsKey = false;
         JsonNode ps = root.path("providers");
         if (!ps.isMissingNode()) {
-            Iterator<Map.Entry<String, JsonNode>> it = object(ps, where + ": providers").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : object(ps, where + ": providers").properties()) {
                 String p = where + ": providers." + e.getKey();
                 Provider provider = Provider.fromId(e.getKey());
                 if (provider == null) {
@@ -100,9 +97,7 @@ public record LlmConfigFile(Path path, String model, Duration timeout, Duration 
         Map<String, Prices> prices = new HashMap<>();
         JsonNode pr = root.path("prices");
         if (!pr.isMissingNode()) {
-            Iterator<Map.Entry<String, JsonNode>> it = object(pr, where + ": prices").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : object(pr, where + ": prices").properties()) {
                 String p = where + ": prices." + e.getKey();
                 JsonNode section = object(e.getValue(), p);
                 expectKeys(section, p, Set.of("input", "output"));

@@ -79,7 +79,7 @@ record Exchange(String recordedWith, String session, int sequence, String method
 
     private static Map<String, String> headers(JsonNode n) {
         Map<String, String> h = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> h.put(e.getKey(), e.getValue().asText()));
+        n.properties().forEach(e -> h.put(e.getKey(), e.getValue().asText()));
         return h;
     }
 }

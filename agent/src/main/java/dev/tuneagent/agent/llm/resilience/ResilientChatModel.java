@@ -19,6 +19,7 @@ import dev.tuneagent.agent.llm.usage.Usage;
 import dev.tuneagent.agent.llm.usage.UsageListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,16 +64,13 @@ public final class ResilientChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        int attempts = 0;
-        Failure last = null;
-        java.time.Instant start = clock.instant();
-        while (true) {
+        Instant start = clock.instant();
+        for (int attempts = 1; ; attempts++) {
             try {
                 breaker.beforeCall();
             } catch (ProviderUnavailable open) {
-                throw report(last == null ? open : new ProviderUnavailable(open.getMessage(), true, open), attempts);
+                throw report(open, attempts - 1);
             }
-            attempts++;
             Failure failure;
             RuntimeException cause;
             try {
@@ -81,12 +79,9 @@ public final class ResilientChatModel implements ChatModel {
                     throw new MalformedResponse(name + ": the provider's answer held no message", null);
                 }
                 breaker.onSuccess();
-                publish(new CallRecord(name, Usage.of(response), cost(Usage.of(response)), attempts, null,
-                        clock.instant()));
+                Usage usage = Usage.of(response);
+                publish(new CallRecord(name, usage, cost(usage), attempts, null, clock.instant()));
                 return response;
-            } catch (CassetteMiss | CassetteError cassette) {
-                breaker.onNeutral();
-                throw report(cassette, attempts);
             } catch (MalformedResponse m) {
                 failure = new Failure.Malformed(m.getMessage());
                 cause = m;
@@ -99,59 +94,9 @@ public final class ResilientChatModel implements ChatModel {
                 failure = classifier.classify(e);
                 cause = e;
             }
-            last = failure;
-            if (FailureClassifier.isInterruption(cause)) {
-                Thread.currentThread().interrupt(); // keep the flag for the loop that is stopping
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                // the study is being stopped (Ctrl-C): do not retry or sleep
-                breaker.onNeutral();
-                throw report(new ProviderUnavailable(name + ": interrupted (" + failure.reason() + ")", false, cause),
-                        attempts);
-            }
-            if (failure instanceof Failure.ContextLength c) {
-                breaker.onNeutral();
-                throw report(new ContextLengthExceeded(name + ": " + c.reason(), cause), attempts);
-            }
-            if (failure instanceof Failure.Rejected r) {
-                if (r.countsAgainstProvider()) {
-                    breaker.onFailure(r.reason());
-                } else {
-                    breaker.onNeutral();
-                }
-                throw report(new ProviderRejected(r.status(), name + ": " + r.reason(), cause), attempts);
-            }
-            breaker.onFailure(failure.reason());
-            if (failure instanceof Failure.Malformed m) {
-                throw report(new MalformedResponse(m.reason().startsWith(name) ? m.reason() : name + ": " + m.reason(),
-                        cause), attempts);
-            }
-            Failure.Transient t = (Failure.Transient) failure;
-            Optional<Duration> asked = RetryAfter.parse(t.retryAfter(), clock);
-            if (asked.isPresent() && asked.get().compareTo(retry.maxRetryAfter()) > 0) {
-                throw report(new ProviderUnavailable(name + ": " + t.reason() + "; the provider asked us to wait "
-                        + asked.get().toSeconds() + " s, more than the " + retry.maxRetryAfter().toSeconds()
-                        + " s we wait", false, cause), attempts);
-            }
-            if (breaker.state() != CircuitBreaker.State.CLOSED) {
-                // this failure opened the circuit: waiting for a retry the breaker would refuse is pointless
-                throw report(new ProviderUnavailable(name + ": " + t.reason() + "; the circuit breaker opened after "
-                        + "repeated failures, so the provider is not called for a while", false, cause), attempts);
-            }
-            if (attempts >= retry.maxAttempts()) {
-                throw report(new ProviderUnavailable(name + ": " + t.reason() + " (gave up after " + attempts
-                        + " attempt" + (attempts == 1 ? "" : "s") + ")", false, cause), attempts);
-            }
-            int done = attempts;
-            Duration wait = asked.orElseGet(() -> backoff.delay(done));
-            Duration elapsed = Duration.between(start, clock.instant());
-            if (elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
-                throw report(new ProviderUnavailable(name + ": " + t.reason() + " (gave up after " + attempts
-                        + " attempt" + (attempts == 1 ? "" : "s") + " and " + elapsed.toSeconds() + " s; retries stop at "
-                        + retry.maxElapsed().toSeconds() + " s)", false, cause), attempts);
-            }
-            LOG.log(System.Logger.Level.INFO, "{0}: {1}; retrying in {2} ms (attempt {3} of {4})", name, t.reason(),
-                    wait.toMillis(), attempts + 1, retry.maxAttempts());
+            Duration wait = waitBeforeRetry(failure, cause, attempts, start);
+            LOG.log(System.Logger.Level.INFO, "{0}: {1}; retrying in {2} ms (attempt {3} of {4})", name,
+                    failure.reason(), wait.toMillis(), attempts + 1, retry.maxAttempts());
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException ie) {
@@ -160,6 +105,61 @@ public final class ResilientChatModel implements ChatModel {
                         attempts);
             }
         }
+    }
+
+    /** Records the failed attempt with the breaker, then either throws what the caller should see or says how long to wait. */
+    private Duration waitBeforeRetry(Failure failure, RuntimeException cause, int attempts, Instant start) {
+        if (FailureClassifier.isInterruption(cause)) {
+            Thread.currentThread().interrupt(); // keep the flag for the loop that is stopping
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            breaker.onNeutral(); // the study is being stopped (Ctrl-C): do not retry or sleep
+            throw report(new ProviderUnavailable(name + ": interrupted (" + failure.reason() + ")", false, cause),
+                    attempts);
+        }
+        if (failure instanceof Failure.ContextLength c) {
+            breaker.onNeutral();
+            throw report(new ContextLengthExceeded(name + ": " + c.reason(), cause), attempts);
+        }
+        if (failure instanceof Failure.Rejected r) {
+            if (r.countsAgainstProvider()) {
+                breaker.onFailure(r.reason());
+            } else {
+                breaker.onNeutral();
+            }
+            throw report(new ProviderRejected(r.status(), name + ": " + r.reason(), cause), attempts);
+        }
+        breaker.onFailure(failure.reason());
+        if (failure instanceof Failure.Malformed m) {
+            throw report(new MalformedResponse(m.reason().startsWith(name) ? m.reason() : name + ": " + m.reason(),
+                    cause), attempts);
+        }
+        Failure.Transient t = (Failure.Transient) failure;
+        String tried = attempts + " attempt" + (attempts == 1 ? "" : "s");
+        Optional<Duration> asked = RetryAfter.parse(t.retryAfter(), clock);
+        if (asked.isPresent() && asked.get().compareTo(retry.maxRetryAfter()) > 0) {
+            throw unavailable(t.reason() + "; the provider asked us to wait " + asked.get().toSeconds()
+                    + " s, more than the " + retry.maxRetryAfter().toSeconds() + " s we wait", cause, attempts);
+        }
+        if (breaker.state() != CircuitBreaker.State.CLOSED) {
+            // this failure opened the circuit: waiting for a retry the breaker would refuse is pointless
+            throw unavailable(t.reason() + "; the circuit breaker opened after repeated failures, so the provider "
+                    + "is not called for a while", cause, attempts);
+        }
+        if (attempts >= retry.maxAttempts()) {
+            throw unavailable(t.reason() + " (gave up after " + tried + ")", cause, attempts);
+        }
+        Duration wait = asked.orElseGet(() -> backoff.delay(attempts));
+        Duration elapsed = Duration.between(start, clock.instant());
+        if (elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
+            throw unavailable(t.reason() + " (gave up after " + tried + " and " + elapsed.toSeconds()
+                    + " s; retries stop at " + retry.maxElapsed().toSeconds() + " s)", cause, attempts);
+        }
+        return wait;
+    }
+
+    private LlmException unavailable(String reason, Throwable cause, int attempts) {
+        return report(new ProviderUnavailable(name + ": " + reason, false, cause), attempts);
     }
 
     /** A cassette failure wrapped by LangChain4j on its way up, if any. */
