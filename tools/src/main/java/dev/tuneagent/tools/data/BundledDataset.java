@@ -17,8 +17,10 @@ public record BundledDataset(String name, String resource, String target, TaskKi
             new BundledDataset("diabetes", "diabetes.csv", "progression", TaskKind.REGRESSION,
                     "Efron et al. diabetes: 442 rows, 10 baseline variables, disease progression after one year"));
 
+    /** Finds a bundled data set; {@code breast_cancer} (the file's spelling) is accepted for {@code breast-cancer}. */
     public static java.util.Optional<BundledDataset> named(String name) {
-        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+        String wanted = name == null ? "" : name.replace('_', '-');
+        return ALL.stream().filter(d -> d.name().equals(wanted)).findFirst();
     }
 
     public static List<String> names() {

@@ -100,9 +100,12 @@ class CommandJobLauncherTest {
         assertThat(((JobResult.Succeeded) r).metrics()).containsEntry("value", 2.0);
         Path paramsFile = tmp.resolve("trial-7").resolve(CommandJobLauncher.PARAMS_FILE).toAbsolutePath();
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readValue(Files.readString(Path.of(paramsFile + ".argv")), List.class))
-                .containsExactly(paramsFile.toString());
-        assertThat(json.readValue(paramsFile.toFile(), Map.class)).isEqualTo(params);
+        List<String> argv = json.readValue(Files.readString(Path.of(paramsFile + ".argv")),
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        assertThat(argv).containsExactly(paramsFile.toString());
+        Map<String, Object> written = json.readValue(paramsFile.toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        assertThat(written).isEqualTo(params);
         assertThat(marker).doesNotExist();
     }
 

@@ -32,6 +32,11 @@ class DatasetsTest {
     }
 
     @Test
+    void breastCancerMayBeSpelledWithAnUnderscore() {
+        assertThat(datasets.load("breast_cancer", null).name()).isEqualTo("breast-cancer");
+    }
+
+    @Test
     void aLoadedDataSetIsCachedForTheNextTrial() {
         assertThat(datasets.load("wine", null)).isSameAs(datasets.load("wine", null));
     }
