@@ -7,6 +7,7 @@ import dev.tuneagent.agent.llambo.LlmSettings;
 import dev.tuneagent.agent.llambo.StudyBudget;
 import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
 import dev.tuneagent.agent.llm.error.ProviderUnavailable;
+import dev.tuneagent.agent.llm.usage.Prices;
 import dev.tuneagent.agent.proposers.fakes.Deps;
 import dev.tuneagent.agent.proposers.fakes.FakeChatModel;
 import dev.tuneagent.agent.proposers.fakes.HaltonProposer;
@@ -142,6 +143,21 @@ class FallbackChainTest {
         assertThat(model.requests).hasSize(callsAtCap);
         long spent = trials.stream().map(Trial::provenance).mapToLong(p -> p.inputTokens() + p.outputTokens()).sum();
         assertThat(spent).isGreaterThanOrEqualTo(20_000L);
+    }
+
+    @Test
+    void theStudyCostCapHandsOverToTheGpOnceTheEstimatedDollarsAreSpent() {
+        FakeChatModel model = FakeChatModel.llambo();
+        LlmSettings priced = LlmSettings.defaults(Deps.MODEL).withPrices(new Prices(2.0, 8.0, "test"));
+        Proposer llambo = LlmProposers.create("llm-sampler", Deps.of(model, priced, new StudyBudget(null, 0.01),
+                Deps.CARD)).orElseThrow();
+        List<Trial> trials = MiniLoop.run(llambo, STUDY, 14, MiniLoop::accuracy);
+        double spent = trials.stream().mapToDouble(t -> t.provenance().costUsd()).sum();
+        assertThat(spent).isGreaterThanOrEqualTo(0.01);
+        Trial last = trials.get(trials.size() - 1);
+        assertThat(last.provenance().proposer()).isEqualTo("gp");
+        assertThat(last.provenance().fallback()).startsWith("cost budget exhausted ($0.01");
+        assertThat(last.provenance().costUsd()).isZero();
     }
 
     @Test

@@ -78,6 +78,11 @@ class LlamboPromptsGoldenTest {
     }
 
     @Test
+    void systemMessageIsLlambosWithASentenceAboutQuotedData() throws Exception {
+        Golden.assertMatches("system", LlamboPrompts.system());
+    }
+
+    @Test
     void retryTellsTheModelWhatWasWrong() throws Exception {
         String text = LlamboPrompts.retry("configuration 1: lr: 5.0 is outside [1.0E-4, 1.0]",
                 LlamboPrompts.configsFormat(SPACE, 1, ReplyFormat.DELIMITED));
