@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * List prices of a few well-known models, so a cost estimate works without configuration. These are the
- * providers' published list prices as we copied them on the date below; they change, so the config file or the
- * task's {@code llm:} section override them, and an unknown model has an unknown cost (not zero).
+ * List prices of a few well-known models, so a cost estimate works without configuration. These are the providers'
+ * published standard-tier prices as of 2025 (no network here to re-check them live); they change, so the config file
+ * or the task's {@code llm:} section override them, and an unknown model has an unknown cost (not zero).
  */
 public final class PriceTable {
-    public static final String AS_OF = "list prices as of 2025-06 (check the provider's pricing page)";
+    public static final String AS_OF = "list prices as published in 2025 (check the provider's pricing page)";
 
     private static final Map<String, double[]> LIST = Map.ofEntries(
             Map.entry("openai:gpt-4o-mini", new double[] {0.15, 0.60}),

@@ -70,7 +70,7 @@ class UsageAccountingTest {
     @Test
     void builtInPricesAreLabelledAsListPricesWithADate() {
         Prices p = PriceTable.lookup(dev.tuneagent.agent.llm.ModelRef.parse("openai:gpt-4o-mini", "t")).orElseThrow();
-        assertThat(p.source()).contains("list prices as of");
+        assertThat(p.source()).contains("list prices as published in 2025");
         assertThat(PriceTable.lookup(dev.tuneagent.agent.llm.ModelRef.parse("openai:unknown", "t"))).isEmpty();
     }
 }
