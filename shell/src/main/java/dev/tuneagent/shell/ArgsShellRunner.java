@@ -46,6 +46,9 @@ class ArgsShellRunner implements ShellRunner {
         if (args.length == 0) {
             return false;
         }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            args = new String[] {"help"};
+        }
         List<String> words = List.of(args);
         String problem = check(args);
         if (problem != null) {

@@ -37,8 +37,10 @@ class CliTest {
 
     @Test
     void aCommandStudyRunsAndEveryQueryCommandReportsIt() throws Exception {
-        String storage = "sqlite:" + dir.resolve("s.db");
-        Result run = tune("run", Tasks.quadratic(dir, "quad", 3).toString(), "--storage", storage, "--proposer", "random");
+        // Spaces and quotes in arguments arrive verbatim (no re-joining and re-parsing of the command line).
+        Path odd = Files.createDirectories(dir.resolve("my \"quoted\" dir's"));
+        String storage = "sqlite:" + odd.resolve("s p.db");
+        Result run = tune("run", Tasks.quadratic(odd, "quad", 3).toString(), "--storage", storage, "--proposer", "random");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().filter(l -> l.startsWith("["))).hasSize(3);
         assertThat(run.out()).contains("Best: value = ", "See it again: tune history quad --storage " + storage);
@@ -71,7 +73,7 @@ class CliTest {
         assertThat(tune("status", "quad", "--storage", storage).out()).contains("Budget:    3/3 trials finished (done)",
                 "Trials:    3 complete", "Proposers: random=3", "LLM usage: 0 input + 0 output tokens, $0.0000");
 
-        assertOneLineError(tune("run", dir.resolve("quad.yaml").toString(), "--storage", storage), ExitCodes.USAGE,
+        assertOneLineError(tune("run", odd.resolve("quad.yaml").toString(), "--storage", storage), ExitCodes.USAGE,
                 "a study named \"quad\" already exists", "tune resume quad");
     }
 

@@ -6,6 +6,7 @@ import dev.tuneagent.evals.bench.ProposerCatalog;
 import dev.tuneagent.shell.Console;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.shell.standard.ShellCommandGroup;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
@@ -16,6 +17,7 @@ import org.springframework.shell.standard.ShellOption;
  * the same errors.
  */
 @ShellComponent
+@ShellCommandGroup("Benchmarks")
 public class BenchCommands {
     private final Console console;
 

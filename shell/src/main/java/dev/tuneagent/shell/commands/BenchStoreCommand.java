@@ -2,12 +2,14 @@ package dev.tuneagent.shell.commands;
 
 import dev.tuneagent.core.store.bench.StoreBenchmark;
 import dev.tuneagent.shell.Console;
+import org.springframework.shell.standard.ShellCommandGroup;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
 
 /** {@code bench-store}: what one ask+tell costs in each store (a benchmark table, not a test). */
 @ShellComponent
+@ShellCommandGroup("Benchmarks")
 public class BenchStoreCommand {
     private final Console console;
 

@@ -15,12 +15,14 @@ import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.ExitStatus;
 import dev.tuneagent.shell.run.StudyRunner;
 import java.nio.file.Path;
+import org.springframework.shell.standard.ShellCommandGroup;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
 
 /** {@code demo}: a study that needs nothing but this program. */
 @ShellComponent
+@ShellCommandGroup("Run studies")
 public class DemoCommand {
     static final String DATASET = "wine";
     static final String MODEL = "random-forest";

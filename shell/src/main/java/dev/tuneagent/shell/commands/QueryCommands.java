@@ -17,12 +17,14 @@ import dev.tuneagent.shell.format.Table;
 import dev.tuneagent.shell.format.TrialJson;
 import dev.tuneagent.shell.format.Values;
 import java.util.Optional;
+import org.springframework.shell.standard.ShellCommandGroup;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
 
 /** Read-only commands: {@code studies}, {@code status}, {@code best}, {@code history}. */
 @ShellComponent
+@ShellCommandGroup("Inspect studies")
 public class QueryCommands {
     private final Console console;
     private final ExitStatus status;

@@ -7,12 +7,14 @@ import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.ExitStatus;
 import dev.tuneagent.shell.run.StudyRunner;
 import java.nio.file.Path;
+import org.springframework.shell.standard.ShellCommandGroup;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
 
 /** {@code run}, {@code resume}: studies that evaluate trials. */
 @ShellComponent
+@ShellCommandGroup("Run studies")
 public class RunCommands {
     private final TaskLoader loader;
     private final StudyRunner runner;
