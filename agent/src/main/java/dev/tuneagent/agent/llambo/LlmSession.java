@@ -64,7 +64,12 @@ public final class LlmSession {
                      String instructions) {
         PromptSettings ps = settings.prompts();
         for (int shrink = 0; ; shrink++) {
-            RenderedPrompt rendered = prompt.apply(ps);
+            RenderedPrompt rendered;
+            try {
+                rendered = prompt.apply(ps);
+            } catch (RuntimeException e) {
+                throw new LlmFailure("cannot build the prompt: " + e.getMessage(), e);
+            }
             promptIds.add(rendered.templateId());
             try {
                 return askOnce(rendered, parse, instructions);

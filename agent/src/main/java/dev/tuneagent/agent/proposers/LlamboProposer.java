@@ -63,6 +63,9 @@ public final class LlamboProposer implements Proposer {
                     "the model proposed only " + chosen.size() + " usable configuration(s)");
         } catch (LlmFailure e) {
             return deps.chain().fallback(snapshot, n, e.reason(), session);
+        } catch (RuntimeException e) {
+            // A bug of ours (or a surprise from a library) must not stop the study either.
+            return deps.chain().fallback(snapshot, n, NAME + " failed: " + FallbackChain.message(e), session);
         }
     }
 }

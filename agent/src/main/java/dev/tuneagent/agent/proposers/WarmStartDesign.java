@@ -45,6 +45,8 @@ final class WarmStartDesign {
                         Trials.configs(snapshot));
             } catch (LlmFailure e) {
                 design = "warm start failed: " + e.reason();
+            } catch (RuntimeException e) {
+                design = "warm start failed: " + FallbackChain.message(e);
             }
             designs.put(key, design);
         }

@@ -53,6 +53,16 @@ class FallbackChainTest {
     }
 
     @Test
+    void aModelThatReturnsNoTextNeverStopsTheStudy() {
+        FakeChatModel empty = new FakeChatModel(r -> null);
+        Proposal p = LlmProposers.create("llambo", Deps.of(empty)).orElseThrow()
+                .propose(new StudySnapshot(STUDY, HISTORY), 1).get(0);
+        assertThat(p.provenance().proposer()).isEqualTo("gp");
+        assertThat(p.provenance().fallback()).isNotBlank();
+        assertThat(MiniLoop.SPACE.coerce(p.params())).isEqualTo(p.params());
+    }
+
+    @Test
     void proseIsRetriedWithTheProblemsQuotedThenFallsBackWithTheTokensSpent() {
         FakeChatModel model = new FakeChatModel(r -> "I'm sorry, I cannot help with hyperparameters today.");
         Proposal p = LlmProposers.create("llm-sampler", Deps.of(model)).orElseThrow()
