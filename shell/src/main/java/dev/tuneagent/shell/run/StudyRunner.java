@@ -48,9 +48,11 @@ public final class StudyRunner {
                         + store.location() + "; continue it with `tune resume " + task.name()
                         + "` or start another with --name");
             }
+            // Build the proposer first: a misconfigured one must not leave an empty study behind.
+            Proposer proposer = proposers.create(task.proposer(), task);
             store.createStudy(new StudyDefinition(task.name(), task.space(), task.direction(), task.metric(), task.seed(),
                     task.trials(), TaskFileWriter.toJson(task), clock.instant()));
-            return execute(store, storage, task);
+            return execute(store, storage, task, proposer);
         }
     }
 
@@ -63,12 +65,11 @@ public final class StudyRunner {
                         + " does not know how to evaluate its trials");
             }
             TaskSpec task = loader.fromStoredJson(def.taskJson(), Path.of("").toAbsolutePath());
-            return execute(store, storage, task);
+            return execute(store, storage, task, proposers.create(task.proposer(), task));
         }
     }
 
-    private int execute(StudyStore store, StorageLocation storage, TaskSpec task) {
-        Proposer proposer = proposers.create(task.proposer(), task);
+    private int execute(StudyStore store, StorageLocation storage, TaskSpec task, Proposer proposer) {
         Proposer fallback = proposers.fallback(task);
         Path dir = StudyDirs.forStudy(task, storage);
         console.out().println("Study " + task.name() + ": " + task.trials() + " trials, proposer " + proposer.name()
