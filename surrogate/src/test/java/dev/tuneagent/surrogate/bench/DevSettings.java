@@ -13,7 +13,7 @@ final class DevSettings {
         GpProposerSettings d = GpProposerSettings.defaults();
         return new GpProposerSettings(Integer.getInteger("init", 0), Integer.getInteger("maxFit", d.maxFitPoints()),
                 new GpFitter(Integer.getInteger("fitStarts", 2), Integer.getInteger("fitCandidates", 8),
-                        Integer.getInteger("fitIter", 80)),
+                        Integer.getInteger("fitIter", 80), Integer.getInteger("singleFrom", 64)),
                 new AcquisitionOptimizer(Integer.getInteger("sweep", 1024), Integer.getInteger("starts", 5),
                         Integer.getInteger("refineIter", 40)));
     }
