@@ -142,6 +142,25 @@ public final class QuickBench {
                     }
                     return s / 2;
                 }, box(8, -5, 5));
+            case "sphere10":
+                return new Fn(name, 0, 0, 10, 0, x -> {
+                    double s = 0;
+                    for (double v : x) {
+                        s += (v - 0.37) * (v - 0.37);
+                    }
+                    return s;
+                }, box(10, -1, 1));
+            case "hartmann6in12":
+                return new Fn(name, 0, 0, 12, -3.322368011416,
+                        x -> hartmann(new double[] {x[1], x[3], x[5], x[7], x[9], x[11]}, H6A, H6P), box(12, 0, 1));
+            case "rastrigin4":
+                return new Fn(name, 0, 0, 4, 0, x -> {
+                    double s = 40;
+                    for (double v : x) {
+                        s += v * v - 10 * Math.cos(2 * Math.PI * v);
+                    }
+                    return s;
+                }, box(4, -5.12, 5.12));
             default:
                 throw new IllegalArgumentException(name);
         }
