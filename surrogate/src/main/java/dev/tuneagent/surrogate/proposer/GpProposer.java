@@ -34,6 +34,7 @@ import java.util.random.RandomGenerator;
 public final class GpProposer implements Proposer {
     public static final String NAME = "gp";
     private static final long SALT_FIT = 0xF17L;
+    static final int MAX_MODEL_POINTS = 1000;
     private static final long SALT_ACQ = 0xACCL;
 
     private final GpProposerSettings settings;
@@ -91,7 +92,10 @@ public final class GpProposer implements Proposer {
         RandomGenerator fitRng = Seeds.rng(seed, SALT_FIT);
         FitSubset subset = FitSubset.choose(x, y, settings.maxFitPoints(), fitRng);
         GpHyperparameters hyper = settings.fitter().fit(subset.x(), subset.y(), priors, fitRng);
-        GpModel model = GpModel.fit(x, y, hyper);
+        // Exact inference is O(n^3) once and O(n^2) per scored candidate: beyond MAX_MODEL_POINTS
+        // observations the posterior conditions on the best quarter plus a random rest of them.
+        FitSubset modelSet = FitSubset.choose(x, y, MAX_MODEL_POINTS, fitRng);
+        GpModel model = GpModel.fit(modelSet.x(), modelSet.y(), hyper);
         for (Trial t : snapshot.pending()) {
             if (TrainingSet.encodable(snapshot, t)) {
                 double[] f = map.features(map.round(space.encode(t.params())));

@@ -167,6 +167,19 @@ class GpProposerTest {
     }
 
     @Test
+    void aVeryLongHistoryIsModelledOnABoundedSubset() {
+        Histories h = new Histories(Histories.SQUARE, Direction.MINIMIZE, 11);
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int i = 0; i < GpProposer.MAX_MODEL_POINTS + 50; i++) {
+            Map<String, Object> p = ab(rng.nextDouble(), rng.nextDouble());
+            h.complete(p, bowl(p));
+        }
+        Proposal p = new GpProposer(new GpProposerSettings(0, 40, dev.tuneagent.surrogate.gp.GpFitter.defaults(),
+                new dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer(128, 2, 10))).propose(h.snapshot(), 1).get(0);
+        assertThat(bowl(p.params())).isLessThan(0.01);
+    }
+
+    @Test
     void failedTrialsAreImputedNotIgnored() {
         Histories h = new Histories(Histories.SQUARE, Direction.MINIMIZE, 4);
         h.complete(ab(0.2, 0.2), 1.0).complete(ab(0.8, 0.8), 5.0).add(ab(0.5, 0.5), TrialState.FAILED);
