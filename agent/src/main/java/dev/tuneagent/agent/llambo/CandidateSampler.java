@@ -39,7 +39,8 @@ public final class CandidateSampler {
                 List<Map<String, Object>> got = session.ask(
                         ps -> LlamboPrompts.sampler(card, snapshot.space(), rows, target, s.candidates(), shuffle, ps),
                         reply -> ConfigReplyParser.parse(reply, snapshot.space(), seen, s.prompts().format()),
-                        LlamboPrompts.configsFormat(snapshot.space(), s.candidates(), s.prompts().format()));
+                        LlamboPrompts.configsFormat(snapshot.space(), s.candidates(), s.prompts().format()),
+                        ReplySchemas.configurations(snapshot.space()));
                 out.addAll(got);
                 past.addAll(got);
             } catch (LlmFailure e) {

@@ -7,6 +7,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
 import dev.tuneagent.agent.llm.error.LlmException;
@@ -62,6 +64,12 @@ public final class LlmSession {
      */
     public <T> T ask(Function<PromptSettings, RenderedPrompt> prompt, Function<String, ParseResult<T>> parse,
                      String instructions) {
+        return ask(prompt, parse, instructions, null);
+    }
+
+    /** As {@link #ask(Function, Function, String)}, sending {@code schema} (nullable) in JSON mode where supported. */
+    public <T> T ask(Function<PromptSettings, RenderedPrompt> prompt, Function<String, ParseResult<T>> parse,
+                     String instructions, JsonSchema schema) {
         PromptSettings ps = settings.prompts();
         for (int shrink = 0; ; shrink++) {
             RenderedPrompt rendered;
@@ -72,7 +80,7 @@ public final class LlmSession {
             }
             promptIds.add(rendered.templateId());
             try {
-                return askOnce(rendered, parse, instructions);
+                return askOnce(rendered, parse, instructions, schema);
             } catch (LlmFailure e) {
                 throw e;
             } catch (ContextLengthExceeded e) {
@@ -91,13 +99,14 @@ public final class LlmSession {
         }
     }
 
-    private <T> T askOnce(RenderedPrompt rendered, Function<String, ParseResult<T>> parse, String instructions) {
+    private <T> T askOnce(RenderedPrompt rendered, Function<String, ParseResult<T>> parse, String instructions,
+                          JsonSchema schema) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(LlamboPrompts.system()));
         messages.add(UserMessage.from(rendered.text()));
         String problems = "";
         for (int attempt = 0; attempt <= settings.parseRetries(); attempt++) {
-            String text = call(messages);
+            String text = call(messages, schema);
             ParseResult<T> result = parse.apply(text);
             if (result instanceof ParseResult.Ok<T> ok) {
                 return ok.value();
@@ -110,14 +119,16 @@ public final class LlmSession {
                 + shorten(problems), null);
     }
 
-    private String call(List<ChatMessage> messages) {
+    private String call(List<ChatMessage> messages, JsonSchema schema) {
         String exhausted = budget.exhausted(spentBefore.plus(inputTokens + outputTokens, costUsd));
         if (exhausted != null) {
             throw new LlmFailure(exhausted, null);
         }
         ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
         if (settings.prompts().format() == ReplyFormat.JSON && settings.model().startsWith("openai:")) {
-            request.responseFormat(ResponseFormat.JSON);
+            // OpenAI's json_schema when we have one (structured output), else its JSON mode.
+            request.responseFormat(schema == null ? ResponseFormat.JSON
+                    : ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build());
         }
         calls++;
         ChatResponse response = model.chat(request.build());

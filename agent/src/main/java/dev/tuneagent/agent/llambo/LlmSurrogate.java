@@ -39,7 +39,7 @@ public final class LlmSurrogate {
                 samples.add(session.ask(
                         ps -> LlamboPrompts.surrogate(card, snapshot.space(), rows, candidates, shuffle, ps),
                         reply -> ScoreReplyParser.parse(reply, k, s.prompts().format()),
-                        LlamboPrompts.scoresFormat(card, s.prompts())));
+                        LlamboPrompts.scoresFormat(card, s.prompts()), ReplySchemas.predictions(k)));
             } catch (LlmFailure e) {
                 last = e;
                 if (e.reason().contains("budget exhausted")) {

@@ -17,6 +17,6 @@ public final class WarmStarter {
         var format = session.settings().prompts().format();
         return session.ask(ps -> LlamboPrompts.warmStart(card, space, n, ps),
                 reply -> ConfigReplyParser.parse(reply, space, past, format),
-                LlamboPrompts.configsFormat(space, n, format));
+                LlamboPrompts.configsFormat(space, n, format), ReplySchemas.configurations(space));
     }
 }

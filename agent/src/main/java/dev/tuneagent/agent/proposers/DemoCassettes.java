@@ -19,6 +19,7 @@ import java.util.List;
 public final class DemoCassettes {
     /** The model the demo cassettes were recorded with; replay must ask for the same one. */
     public static final String MODEL = "openai:stand-in";
+    static final String REPLAY_BASE_URL = "http://127.0.0.1:9/v1";
 
     private DemoCassettes() {
     }
@@ -34,7 +35,9 @@ public final class DemoCassettes {
         if (proposer == null || !LlmProposers.isLlm(proposer)) {
             return LlmSpec.empty();
         }
-        return new LlmSpec(MODEL, null, "replay:" + extract(proposer), null, null, null, null, null, null);
+        // A local base URL (never contacted in replay) keeps the delimited reply format the cassettes were
+        // recorded with against the local stand-in; see LlmProposerRegistration.replyFormat.
+        return new LlmSpec(MODEL, REPLAY_BASE_URL, "replay:" + extract(proposer), null, null, null, null, null, null);
     }
 
     static Path extract(String proposer) {

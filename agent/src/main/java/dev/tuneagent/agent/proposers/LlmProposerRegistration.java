@@ -5,6 +5,7 @@ import dev.tuneagent.agent.llambo.LlmSettings;
 import dev.tuneagent.agent.llambo.StudyBudget;
 import dev.tuneagent.agent.llm.ChatModels;
 import dev.tuneagent.agent.llm.LlmConfigResolver;
+import dev.tuneagent.agent.llm.Provider;
 import dev.tuneagent.agent.llm.ResolvedLlmConfig;
 import dev.tuneagent.agent.llm.TransportOptions;
 import dev.tuneagent.core.proposer.Proposer;
@@ -12,6 +13,8 @@ import dev.tuneagent.core.proposer.SobolProposer;
 import dev.tuneagent.core.task.LlmSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.prompts.card.ContextLevel;
+import dev.tuneagent.prompts.llambo.PromptSettings;
+import dev.tuneagent.prompts.parse.ReplyFormat;
 import dev.tuneagent.surrogate.proposer.GpProposer;
 
 /**
@@ -33,34 +36,53 @@ public final class LlmProposerRegistration {
 
     /** The task with {@code --model} / {@code --cassette} (when given) replacing its {@code llm:} values. */
     public static TaskSpec withCli(TaskSpec t, String model, String cassette) {
-        if (model == null && cassette == null) {
+        return withCli(t, new LlmSpec(model, null, cassette, null, null, null, null, null, null));
+    }
+
+    /** The task with every non-null field of {@code cli} replacing its {@code llm:} value. */
+    public static TaskSpec withCli(TaskSpec t, LlmSpec cli) {
+        if (cli.equals(LlmSpec.empty())) {
             return t;
         }
         LlmSpec l = t.llm() == null ? LlmSpec.empty() : t.llm();
-        LlmSpec merged = new LlmSpec(model != null ? model : l.model(), l.baseUrl(),
-                cassette != null ? cassette : l.cassette(), l.timeout(), l.temperature(), l.inputPricePerM(),
-                l.outputPricePerM(), l.alpha(), l.context());
+        LlmSpec merged = new LlmSpec(or(cli.model(), l.model()), or(cli.baseUrl(), l.baseUrl()),
+                or(cli.cassette(), l.cassette()), or(cli.timeout(), l.timeout()), or(cli.temperature(), l.temperature()),
+                or(cli.inputPricePerM(), l.inputPricePerM()), or(cli.outputPricePerM(), l.outputPricePerM()),
+                or(cli.alpha(), l.alpha()), or(cli.context(), l.context()));
         return new TaskSpec(t.name(), t.metric(), t.direction(), t.job(), t.space(), t.trials(), t.maxTokens(),
                 t.maxCostUsd(), t.proposer(), t.seed(), merged, t.description(), t.baseDir());
+    }
+
+    private static <T> T or(T a, T b) {
+        return a != null ? a : b;
     }
 
     static Proposer create(String name, TaskSpec task, LlmConfigResolver resolver, TransportOptions options) {
         LlmSpec llm = task.llm() == null ? LlmSpec.empty() : task.llm();
         ResolvedLlmConfig config = resolver.resolve(null, llm, task.baseDir());
         ChatModel model = ChatModels.create(config, options);
-        LlmSettings settings = settings(config.model().toString(), llm).withPrices(config.prices());
+        LlmSettings settings = settings(config.model().toString(), llm, replyFormat(config)).withPrices(config.prices());
         LlmDeps deps = new LlmDeps(model, settings, StudyBudget.of(task), DataCards.of(task), new GpProposer(),
                 new SobolProposer(), new GpEiScorer());
         return LlmProposers.create(name, deps).orElseThrow();
     }
 
-    static LlmSettings settings(String model, LlmSpec llm) {
+    /**
+     * JSON with a schema for OpenAI's own API (structured output); LLAMBO's delimited format for every
+     * other server, since OpenAI-compatible servers differ in what {@code response_format} they accept.
+     */
+    static ReplyFormat replyFormat(ResolvedLlmConfig config) {
+        String url = config.baseUrl() == null ? "" : config.baseUrl();
+        return config.model().provider() == Provider.OPENAI && url.startsWith("https://api.openai.com/")
+                ? ReplyFormat.JSON : ReplyFormat.DELIMITED;
+    }
+
+    static LlmSettings settings(String model, LlmSpec llm, ReplyFormat format) {
         LlmSettings s = LlmSettings.defaults(model);
         if (llm.alpha() != null) {
             s = s.withAlpha(llm.alpha());
         }
         ContextLevel level = ContextLevel.parse("llm.context", llm.context());
-        return s.withPrompts(new dev.tuneagent.prompts.llambo.PromptSettings(level, s.prompts().format(),
-                s.prompts().budget()));
+        return s.withPrompts(new PromptSettings(level, format, s.prompts().budget()));
     }
 }

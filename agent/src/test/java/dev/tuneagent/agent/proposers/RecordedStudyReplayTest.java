@@ -8,6 +8,10 @@ import dev.tuneagent.agent.proposers.fakes.MiniLoop;
 import dev.tuneagent.agent.proposers.fakes.StandInStudies;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.prompts.card.ContextLevel;
+import dev.tuneagent.prompts.history.HistoryBudget;
+import dev.tuneagent.prompts.llambo.PromptSettings;
+import dev.tuneagent.prompts.parse.ReplyFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +41,19 @@ class RecordedStudyReplayTest {
         assertThat(recorded.stream().mapToLong(t -> t.provenance().inputTokens()).sum()).isPositive();
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.count()).isPositive();
+        }
+    }
+
+    @Test
+    void structuredOutputRequestsCarryTheJsonSchemaOverTheWireAndReplay() throws IOException {
+        LlmSettings json = SETTINGS.withPrompts(new PromptSettings(ContextLevel.FULL, ReplyFormat.JSON,
+                HistoryBudget.tokens(6000)));
+        List<Trial> recorded = StandInStudies.record("llambo", STUDY, 7, dir, json);
+        assertThat(StandInStudies.replay("llambo", STUDY, 7, dir, json)).isEqualTo(recorded);
+        assertThat(recorded).allSatisfy(t -> assertThat(t.provenance().fallback()).isNull());
+        try (Stream<Path> files = Files.list(dir)) {
+            String first = Files.readString(files.sorted().findFirst().orElseThrow());
+            assertThat(first).contains("\"json_schema\"").contains("\"configurations\"");
         }
     }
 

@@ -53,7 +53,7 @@ public class DemoCommand {
                 "Classify wines into three cultivars from 13 chemical measurements.", Path.of("").toAbsolutePath())),
                 null, trials, proposer, seed);
         LlmSpec llm = DemoCassettes.llmFor(task.proposer(), model, cassette);
-        task = LlmProposerRegistration.withCli(task, llm.model(), llm.cassette());
+        task = LlmProposerRegistration.withCli(task, llm);
         console.out().println("Demo: tuning a " + MODEL + " on the bundled " + DATASET + " data set (5-fold CV accuracy).");
         int code = runner.start(task, location);
         status.set(code);

@@ -1,0 +1,75 @@
+package dev.tuneagent.agent.proposers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tuneagent.agent.llm.LlmConfigFile;
+import dev.tuneagent.agent.llm.LlmConfigResolver;
+import dev.tuneagent.agent.llm.ResolvedLlmConfig;
+import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.study.Direction;
+import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.core.task.LlmSpec;
+import dev.tuneagent.core.task.TaskSpec;
+import dev.tuneagent.prompts.parse.ReplyFormat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LlmProposerRegistrationTest {
+    static final String KEY = "sk-test-PLANTED-KEY-123";
+
+    static TaskSpec task(LlmSpec llm) {
+        return new TaskSpec("t", "loss", Direction.MINIMIZE, new CommandJobSpec(List.of("python3", "x.py"),
+                Duration.ofSeconds(5), "loss", Path.of(".")), null, 10, null, null, "llambo", 0, llm, null, Path.of("."));
+    }
+
+    static ResolvedLlmConfig resolve(LlmSpec llm, Map<String, String> env) {
+        return new LlmConfigResolver(env, LlmConfigFile.none()).resolve(null, llm, Path.of("."));
+    }
+
+    @Test
+    void everyLlmProposerIsRegisteredNextToTheClassicalOnes() {
+        ProposerFactory f = LlmProposerRegistration.register(ProposerFactory.classical(),
+                new LlmConfigResolver(Map.of("OPENAI_API_KEY", KEY), LlmConfigFile.none()), TransportOptions.defaults());
+        assertThat(f.names()).contains("gp", "sobol", "llambo", "llm-sampler", "hybrid", "llm-warmstart");
+        assertThat(f.create("hybrid", task(new LlmSpec("openai:gpt-4o-mini", null, null, null, null, null, null, null,
+                null))).name()).isEqualTo("hybrid");
+    }
+
+    @Test
+    void aMissingModelIsAUserErrorThatSaysWhatToSet() {
+        ProposerFactory f = LlmProposerRegistration.register(new ProposerFactory(),
+                new LlmConfigResolver(Map.of(), LlmConfigFile.none()), TransportOptions.defaults());
+        assertThatThrownBy(() -> f.create("llambo", task(LlmSpec.empty()))).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> f.create("llambo", task(new LlmSpec("openai:gpt-4o-mini", null, null, null, null,
+                null, null, null, null)))).isInstanceOf(ConfigException.class).hasMessageContaining("OPENAI_API_KEY");
+    }
+
+    @Test
+    void structuredJsonIsUsedForOpenAisOwnApiAndTheDelimitedFormatElsewhere() {
+        LlmSpec openai = new LlmSpec("openai:gpt-4o-mini", null, null, null, null, null, null, null, null);
+        assertThat(LlmProposerRegistration.replyFormat(resolve(openai, Map.of("OPENAI_API_KEY", KEY))))
+                .isEqualTo(ReplyFormat.JSON);
+        LlmSpec local = new LlmSpec("openai:qwen2.5", "http://127.0.0.1:8000/v1", null, null, null, null, null, null, null);
+        assertThat(LlmProposerRegistration.replyFormat(resolve(local, Map.of()))).isEqualTo(ReplyFormat.DELIMITED);
+        LlmSpec ollama = new LlmSpec("ollama:llama3.1", null, null, null, null, null, null, null, null);
+        assertThat(LlmProposerRegistration.replyFormat(resolve(ollama, Map.of()))).isEqualTo(ReplyFormat.DELIMITED);
+    }
+
+    @Test
+    void cliValuesReplaceTheTasksLlmSettingsAndTheDemoUsesItsShippedCassette() {
+        TaskSpec t = LlmProposerRegistration.withCli(task(new LlmSpec("ollama:x", null, "off", null, 0.5, null, null,
+                0.2, "none")), "openai:gpt-4o-mini", "replay:/tmp/c");
+        assertThat(t.llm().model()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(t.llm().cassette()).isEqualTo("replay:/tmp/c");
+        assertThat(t.llm().alpha()).isEqualTo(0.2);
+        LlmSpec demo = DemoCassettes.llmFor("llambo", null, null);
+        assertThat(demo.model()).isEqualTo(DemoCassettes.MODEL);
+        assertThat(Path.of(demo.cassette().substring("replay:".length())).resolve("exchange-0001.json")).isRegularFile();
+        assertThat(DemoCassettes.llmFor("gp", null, null)).isEqualTo(LlmSpec.empty());
+    }
+}
