@@ -16,6 +16,7 @@ import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.nearest.KNNModel;
@@ -76,6 +77,7 @@ final class Trainers {
         Map<String, Object> p = new HashMap<>();
         p.put("objective", objective);
         p.put("booster", "gbtree");
+        p.put("tree_method", "hist"); // binned splits: several times faster than "exact" on digits
         p.put("num_parallel_tree", h.integer("trees"));
         p.put("eta", 1.0);
         p.put("subsample", 0.632);
@@ -163,14 +165,16 @@ final class Trainers {
     }
 
     static Trainer<Label> xgboost(Hyper h, long seed, boolean probabilities) {
-        return new XGBoostClassificationTrainer(h.integer("trees"), h.real("learning_rate"), 0.0,
-                h.integer("max_depth"), h.real("min_child_weight"), h.real("subsample"), h.real("colsample"),
-                h.real("reg_lambda"), 0.0, 1, true, seed);
+        return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+                h.integer("trees"), h.real("learning_rate"), 0.0, h.integer("max_depth"), h.real("min_child_weight"),
+                h.real("subsample"), h.real("colsample"), h.real("reg_lambda"), 0.0, 1,
+                XGBoostTrainer.LoggingVerbosity.SILENT, seed);
     }
 
     static Trainer<Regressor> regressionXgboost(Hyper h, long seed, boolean unused) {
-        return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, h.integer("trees"),
-                h.real("learning_rate"), 0.0, h.integer("max_depth"), h.real("min_child_weight"), h.real("subsample"),
-                h.real("colsample"), h.real("reg_lambda"), 0.0, 1, true, seed);
+        return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+                XGBoostRegressionTrainer.RegressionType.LINEAR, h.integer("trees"), h.real("learning_rate"), 0.0,
+                h.integer("max_depth"), h.real("min_child_weight"), h.real("subsample"), h.real("colsample"),
+                h.real("reg_lambda"), 0.0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * not a test). Run from the repository root after {@code mvn -o -q -pl tools -am test-compile}:
  * <pre>
  * java -cp tools/target/classes:tools/target/test-classes:core/target/classes:$(cat /tmp/tools-cp.txt) \
- *     dev.tuneagent.tools.inprocess.CvTimingBenchmark [repeats]
+ *     dev.tuneagent.tools.inprocess.CvTimingBenchmark [repeats [dataset...]]
  * </pre>
  */
 public final class CvTimingBenchmark {
@@ -24,8 +24,10 @@ public final class CvTimingBenchmark {
         InProcessCatalog catalog = new InProcessCatalog(new Datasets());
         CvEvaluator evaluator = new CvEvaluator(catalog);
         System.out.printf("%-14s %-14s %-9s %9s %9s%n", "model", "dataset", "metric", "value", "s/eval");
-        for (String dataset : List.of("wine", "breast-cancer", "diabetes")) {
-            TaskKind kind = "diabetes".equals(dataset) ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION;
+        List<String> datasets = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
+                : List.of("wine", "breast-cancer", "diabetes");
+        for (String dataset : datasets) {
+            TaskKind kind = catalog.dataset(new InProcessJobSpec(dataset, "knn", 5, null)).kind();
             String metric = kind == TaskKind.REGRESSION ? "rmse" : "accuracy";
             for (ModelDef m : catalog.models()) {
                 if (!m.supports(kind)) {
