@@ -21,6 +21,7 @@ import dev.tuneagent.tools.job.JobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Creates or resumes a study and runs it to its budget, printing progress; Ctrl-C leaves it resumable. */
 public final class StudyRunner {
@@ -78,7 +79,10 @@ public final class StudyRunner {
         console.out().flush();
         try (JobLauncher launcher = launchers.open(task.job())) {
             Optimizer optimizer = new Optimizer(store, launcher, clock, new ProgressPrinter(console.out(), task.metric()));
-            Thread hook = new Thread(() -> stopOnCtrlC(optimizer, task.name(), storage), "tune-ctrl-c");
+            // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
+            // interrupt of this thread; both cancel the run, and the resume hint is printed once.
+            AtomicBoolean hinted = new AtomicBoolean();
+            Thread hook = new Thread(() -> stopOnCtrlC(optimizer, task.name(), storage, hinted), "tune-ctrl-c");
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome outcome;
             try {
@@ -87,6 +91,7 @@ public final class StudyRunner {
                 removeHook(hook);
             }
             if (!outcome.finished()) {
+                hint(task.name(), storage, hinted);
                 return ExitCodes.INTERRUPTED;
             }
             boolean memory = storage instanceof StorageLocation.Memory;
@@ -105,15 +110,25 @@ public final class StudyRunner {
         }
     }
 
-    private void stopOnCtrlC(Optimizer optimizer, String study, StorageLocation storage) {
+    private void stopOnCtrlC(Optimizer optimizer, String study, StorageLocation storage, AtomicBoolean hinted) {
         try {
-            boolean stored = optimizer.cancelAndWait(CTRL_C_GRACE);
-            console.err().println(stored ? "\nInterrupted: the running trial is stored as FAILED (\"interrupted by user\"). "
-                    + "Continue with: tune resume " + study + " --storage " + storage.uri()
-                    : "\nInterrupted while a trial was being stored; `tune resume " + study + "` will finish it.");
-            console.err().flush();
+            if (optimizer.cancelAndWait(CTRL_C_GRACE)) {
+                hint(study, storage, hinted);
+            } else {
+                console.err().println("\nInterrupted while a trial was being stored; `tune resume " + study
+                        + " --storage " + storage.uri() + "` will finish it.");
+                console.err().flush();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void hint(String study, StorageLocation storage, AtomicBoolean hinted) {
+        if (hinted.compareAndSet(false, true)) {
+            console.err().println("\nInterrupted: the running trial is stored as FAILED (\"interrupted by user\"). "
+                    + "Continue with: tune resume " + study + " --storage " + storage.uri());
+            console.err().flush();
         }
     }
 
