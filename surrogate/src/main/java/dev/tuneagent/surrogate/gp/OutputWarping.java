@@ -27,13 +27,21 @@ public final class OutputWarping {
         if (losses.length == 0) {
             return new double[0];
         }
+        // Pre-divide huge values by the largest magnitude so y - min cannot overflow (1e308 - -1e308);
+        // the median scaling below makes the result independent of this factor. Ordinary magnitudes
+        // are left alone so their arithmetic is exactly that of the plain formula.
+        double maxAbs = 0;
+        for (double v : losses) {
+            maxAbs = Math.max(maxAbs, Math.abs(v));
+        }
+        double pre = maxAbs > 1e100 && Double.isFinite(maxAbs) ? maxAbs : 1;
         double min = Double.POSITIVE_INFINITY;
         for (double v : losses) {
-            min = Math.min(min, v);
+            min = Math.min(min, v / pre);
         }
         double[] z = new double[losses.length];
         for (int i = 0; i < z.length; i++) {
-            z[i] = losses[i] - min;
+            z[i] = losses[i] / pre - min;
         }
         // Scale by the median distance to the best so the bulk sits near 1: scaling by the standard
         // deviation would let a few huge values squash the bulk into the transform's linear part.

@@ -21,15 +21,16 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Bayesian optimization with a GP and log expected improvement ({@code gp}). A shifted-Sobol
- * initial design comes first; then each call fits a Matérn-5/2 ARD GP by MAP on the warped losses
+ * Bayesian optimization with a GP and log expected improvement ({@code gp}). A scrambled Sobol
+ * initial design (core's {@link SobolProposer}) comes first; then each call fits a Matérn-5/2 ARD GP by MAP on the warped losses
  * (failed trials imputed with the worst value), and maximizes LogEI. Pending trials and the
  * earlier points of the same batch enter the model with their posterior mean as a fake
  * observation (kriging believer), which shrinks the variance there so a batch spreads out.
  * Stateless: everything derives from the snapshot and {@link StudySnapshot#proposalSeed()} (the
  * Sobol design's scrambling from the study seed, so the design continues coherently across calls).
  * Proposals never repeat a configuration of any trial or of the batch; an exhausted finite space
- * gives fewer proposals.
+ * gives fewer proposals. Should the numerics still fail on some pathological history, the call
+ * answers with Sobol points and says so in the provenance's fallback rather than throwing.
  */
 public final class GpProposer implements Proposer {
     public static final String NAME = "gp";
@@ -71,7 +72,15 @@ public final class GpProposer implements Proposer {
                     .map(p -> new Proposal(p.params(), provenance)).toList();
         }
         SeenConfigs seen = SeenConfigs.of(snapshot);
-        List<Map<String, Object>> chosen = model(snapshot, data, map, n, seen, seed);
+        List<Map<String, Object>> chosen;
+        try {
+            chosen = model(snapshot, data, map, n, seen, seed);
+        } catch (RuntimeException e) {
+            String reason = "sobol: the GP failed on this history (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")";
+            return new SobolProposer().propose(snapshot, n).stream()
+                    .map(p -> new Proposal(p.params(), provenance.withFallback(reason))).toList();
+        }
         List<Proposal> out = new ArrayList<>();
         for (Map<String, Object> config : chosen) {
             out.add(new Proposal(config, provenance));

@@ -32,6 +32,14 @@ class OutputWarpingTest {
     }
 
     @Test
+    void extremeFiniteLossesKeepTheirOrderWithoutOverflow() {
+        double[] w = OutputWarping.warp(new double[] {1e308, -1e308, 1e-300, 5e307});
+        assertThat(w[1]).isLessThan(w[2]);
+        assertThat(w[2]).isLessThan(w[3]);
+        assertThat(w[3]).isLessThan(w[0]);
+    }
+
+    @Test
     void aHeavyRightTailIsCompressed() {
         SplittableRandom rng = new SplittableRandom(1);
         double[] v = new double[50];

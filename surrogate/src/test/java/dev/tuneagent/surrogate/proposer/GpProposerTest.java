@@ -180,6 +180,19 @@ class GpProposerTest {
     }
 
     @Test
+    void extremeButFiniteValuesDoNotBreakTheProposer() {
+        Histories h = new Histories(Histories.SQUARE, Direction.MINIMIZE, 12);
+        SplittableRandom rng = new SplittableRandom(12);
+        for (int i = 0; i < 12; i++) {
+            double v = i % 3 == 0 ? 1e308 : i % 3 == 1 ? -1e308 : 1e-300;
+            h.complete(ab(rng.nextDouble(), rng.nextDouble()), v);
+        }
+        List<Proposal> ps = gp.propose(h.snapshot(), 2);
+        assertThat(ps).hasSize(2);
+        ps.forEach(p -> assertThat(Histories.SQUARE.coerce(p.params())).isEqualTo(p.params()));
+    }
+
+    @Test
     void failedTrialsAreImputedNotIgnored() {
         Histories h = new Histories(Histories.SQUARE, Direction.MINIMIZE, 4);
         h.complete(ab(0.2, 0.2), 1.0).complete(ab(0.8, 0.8), 5.0).add(ab(0.5, 0.5), TrialState.FAILED);
