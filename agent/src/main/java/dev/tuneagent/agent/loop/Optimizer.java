@@ -90,6 +90,9 @@ public final class Optimizer {
                 return new RunOutcome(!cancelled, started, recovered, snap);
             }
             Proposal proposal = Interruptions.nextRerun(snap).orElseGet(() -> propose(run, snap));
+            if (proposal == null) {
+                return new RunOutcome(true, started, recovered, snap, true);
+            }
             Trial trial = study.ask(proposal);
             started++;
             Trial running = trial;
@@ -102,7 +105,10 @@ public final class Optimizer {
         }
     }
 
-    /** The proposer's first proposal, validated; on any failure the fallback's, with the reason recorded. */
+    /**
+     * The proposer's first proposal, validated; on any failure the fallback's, with the reason recorded.
+     * Null when neither has anything left to propose: every configuration of a discrete space was tried.
+     */
     private Proposal propose(StudyRun run, StudySnapshot snap) {
         try {
             List<Proposal> proposals = run.proposer().propose(snap, 1);
@@ -113,7 +119,11 @@ public final class Optimizer {
             return new Proposal(snap.space().coerce(p.params()), p.provenance());
         } catch (RuntimeException e) {
             String reason = run.proposer().name() + " failed: " + shortMessage(e);
-            Proposal f = run.fallback().propose(snap, 1).get(0);
+            List<Proposal> fallback = run.fallback().propose(snap, 1);
+            if (fallback.isEmpty()) {
+                return null;
+            }
+            Proposal f = fallback.get(0);
             return new Proposal(f.params(), f.provenance().withFallback(reason));
         }
     }

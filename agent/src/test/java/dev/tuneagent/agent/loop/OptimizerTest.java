@@ -233,4 +233,21 @@ class OptimizerTest {
                 FakeJobs.seeded("sobol"), file));
         assertThat(store.trials("s").get(0).message()).startsWith("cannot create the trial directory");
     }
+
+    @Test
+    void aSmallDiscreteSpaceStopsTheRunWhenEveryConfigurationHasBeenTried() {
+        var tiny = dev.tuneagent.core.space.SearchSpace.of(
+                new dev.tuneagent.core.space.CategoricalParam("c", List.of("a", "b")),
+                new dev.tuneagent.core.space.OrdinalParam("k", List.of(1L, 2L)));
+        store.createStudy(new StudyDefinition("s", tiny, Direction.MINIMIZE, "loss", 7, 10, "{}", CLOCK.instant()));
+        launcher.script = r -> CompletableFuture.completedFuture(
+                new JobResult.Succeeded(Map.of("loss", 1.0), Duration.ZERO));
+        RunOutcome out = new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB,
+                new dev.tuneagent.core.proposer.SobolProposer(), new dev.tuneagent.core.proposer.RandomProposer(), dir));
+        assertThat(out.exhausted()).isTrue();
+        assertThat(out.finished()).isTrue();
+        List<Trial> trials = store.trials("s");
+        assertThat(numbers(trials)).containsExactly(0, 1, 2, 3);
+        assertThat(trials.stream().map(t -> t.params()).distinct().count()).isEqualTo(4);
+    }
 }

@@ -95,6 +95,10 @@ public final class StudyRunner {
                 return ExitCodes.INTERRUPTED;
             }
             boolean memory = storage instanceof StorageLocation.Memory;
+            if (outcome.exhausted()) {
+                console.out().println("Stopped before the budget: every configuration of the search space has been"
+                        + " tried (" + outcome.last().trials().size() + " trials, budget " + task.trials() + ").");
+            }
             console.out().println("Done: " + StudyReport.counts(outcome.last())
                     + (memory ? "" : "; trial directories under " + dir));
             console.out().print(StudyReport.best(outcome.last()));
