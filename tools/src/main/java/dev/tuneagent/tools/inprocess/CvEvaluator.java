@@ -33,11 +33,12 @@ public final class CvEvaluator {
         // The split and the model's randomness get independent streams from the one trial seed.
         long splitSeed = Seeds.mix(seed, 1);
         long modelSeed = Seeds.mix(seed, 2);
+        TrainContext context = new TrainContext(modelSeed, probabilities, d.rows(), d.featureNames().size());
         if (kind == TaskKind.CLASSIFICATION) {
-            return CrossValidation.classification(d, model.classifier().create(h, modelSeed, probabilities),
+            return CrossValidation.classification(d, model.classifier().create(h, context),
                     model.scaleFeatures(), spec.folds(), splitSeed, cancelled);
         }
-        return CrossValidation.regression(d, model.regressor().create(h, modelSeed, false), model.scaleFeatures(),
+        return CrossValidation.regression(d, model.regressor().create(h, context), model.scaleFeatures(),
                 spec.folds(), splitSeed, cancelled);
     }
 }

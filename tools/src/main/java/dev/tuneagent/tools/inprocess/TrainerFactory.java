@@ -7,6 +7,5 @@ import org.tribuo.Trainer;
 @FunctionalInterface
 public interface TrainerFactory<T extends Output<T>> {
 
-    /** @param probabilities true when the objective needs class probabilities (log-loss) */
-    Trainer<T> create(Hyper h, long seed, boolean probabilities);
+    Trainer<T> create(Hyper h, TrainContext context);
 }

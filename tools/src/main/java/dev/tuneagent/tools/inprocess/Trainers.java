@@ -60,12 +60,12 @@ final class Trainers {
                 featureFraction, false, new MeanSquaredError(), seed);
     }
 
-    static Trainer<Label> tree(Hyper h, long seed, boolean probabilities) {
-        return classTree(h, 1.0f, seed);
+    static Trainer<Label> tree(Hyper h, TrainContext c) {
+        return classTree(h, 1.0f, c.seed());
     }
 
-    static Trainer<Regressor> regressionTree(Hyper h, long seed, boolean unused) {
-        return cartRegression(h, 1.0f, seed);
+    static Trainer<Regressor> regressionTree(Hyper h, TrainContext c) {
+        return cartRegression(h, 1.0f, c.seed());
     }
 
     /**
@@ -73,11 +73,13 @@ final class Trainers {
      * replacement, features per split): the same model family as Breiman's forest, about ten times faster
      * than Tribuo's CART forest here (docs/jobs.md has the timings), which keeps a 20-trial demo short.
      */
-    static Map<String, Object> forestParams(Hyper h, long seed, String objective) {
+    static Map<String, Object> forestParams(Hyper h, TrainContext c, String objective) {
         Map<String, Object> p = new HashMap<>();
         p.put("objective", objective);
         p.put("booster", "gbtree");
-        p.put("tree_method", "hist"); // binned splits: several times faster than "exact" on digits
+        if (c.large()) {
+            p.put("tree_method", "hist");
+        }
         p.put("num_parallel_tree", h.integer("trees"));
         p.put("eta", 1.0);
         p.put("subsample", 0.632);
@@ -88,23 +90,23 @@ final class Trainers {
         p.put("alpha", 0.0);
         p.put("nthread", 1);
         p.put("verbosity", 0);
-        p.put("seed", (int) seed); // XGBoost's seed is an int
+        p.put("seed", (int) c.seed()); // XGBoost's seed is an int
         return p;
     }
 
-    static Trainer<Label> forest(Hyper h, long seed, boolean probabilities) {
-        return new XGBoostClassificationTrainer(1, forestParams(h, seed, "multi:softprob"));
+    static Trainer<Label> forest(Hyper h, TrainContext c) {
+        return new XGBoostClassificationTrainer(1, forestParams(h, c, "multi:softprob"));
     }
 
-    static Trainer<Regressor> regressionForest(Hyper h, long seed, boolean unused) {
+    static Trainer<Regressor> regressionForest(Hyper h, TrainContext c) {
         return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, 1,
-                forestParams(h, seed, "reg:squarederror"));
+                forestParams(h, c, "reg:squarederror"));
     }
 
-    static Trainer<Label> adaboost(Hyper h, long seed, boolean probabilities) {
+    static Trainer<Label> adaboost(Hyper h, TrainContext c) {
         CARTClassificationTrainer base = new CARTClassificationTrainer(h.integer("max_depth"), 1.0f, 0.0f, 1.0f,
-                false, new GiniIndex(), seed);
-        return new AdaBoostTrainer(base, h.integer("estimators"), seed);
+                false, new GiniIndex(), c.seed());
+        return new AdaBoostTrainer(base, h.integer("estimators"), c.seed());
     }
 
     private static KernelType kernel(Hyper h) {
@@ -116,24 +118,24 @@ final class Trainers {
         };
     }
 
-    static Trainer<Label> svm(Hyper h, long seed, boolean probabilities) {
+    static Trainer<Label> svm(Hyper h, TrainContext c) {
         SVMParameters<Label> p = new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC),
                 kernel(h));
         p.setCost(h.real("c"));
         p.setGamma(h.real("gamma"));
-        if (probabilities) {
+        if (c.probabilities()) {
             p.setProbability(); // Platt scaling: an inner 5-fold CV, so only when log-loss needs it
         }
-        return new LibSVMClassificationTrainer(p, seed);
+        return new LibSVMClassificationTrainer(p, c.seed());
     }
 
-    static Trainer<Regressor> regressionSvm(Hyper h, long seed, boolean unused) {
+    static Trainer<Regressor> regressionSvm(Hyper h, TrainContext c) {
         SVMParameters<Regressor> p = new SVMParameters<>(
                 new SVMRegressionType(SVMRegressionType.SVMMode.EPSILON_SVR), kernel(h));
         p.setCost(h.real("c"));
         p.setGamma(h.real("gamma"));
         p.setEpsilon(h.real("epsilon"));
-        return new LibSVMRegressionTrainer(p, true, seed);
+        return new LibSVMRegressionTrainer(p, true, c.seed());
     }
 
     private static Distance distance(Hyper h) {
@@ -154,27 +156,31 @@ final class Trainers {
         return "adam".equals(h.text("optimizer")) ? new Adam(lr, 1e-8) : new AdaGrad(lr, 0.1);
     }
 
-    static Trainer<Label> logistic(Hyper h, long seed, boolean probabilities) {
+    static Trainer<Label> logistic(Hyper h, TrainContext c) {
         return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser(h),
-                h.integer("epochs"), Integer.MAX_VALUE, 1, seed);
+                h.integer("epochs"), Integer.MAX_VALUE, 1, c.seed());
     }
 
-    static Trainer<Regressor> linear(Hyper h, long seed, boolean unused) {
+    static Trainer<Regressor> linear(Hyper h, TrainContext c) {
         return new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(), optimiser(h),
-                h.integer("epochs"), Integer.MAX_VALUE, 1, seed);
+                h.integer("epochs"), Integer.MAX_VALUE, 1, c.seed());
     }
 
-    static Trainer<Label> xgboost(Hyper h, long seed, boolean probabilities) {
-        return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+    private static XGBoostTrainer.TreeMethod treeMethod(TrainContext c) {
+        return c.large() ? XGBoostTrainer.TreeMethod.HIST : XGBoostTrainer.TreeMethod.AUTO;
+    }
+
+    static Trainer<Label> xgboost(Hyper h, TrainContext c) {
+        return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, treeMethod(c),
                 h.integer("trees"), h.real("learning_rate"), 0.0, h.integer("max_depth"), h.real("min_child_weight"),
                 h.real("subsample"), h.real("colsample"), h.real("reg_lambda"), 0.0, 1,
-                XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+                XGBoostTrainer.LoggingVerbosity.SILENT, c.seed());
     }
 
-    static Trainer<Regressor> regressionXgboost(Hyper h, long seed, boolean unused) {
-        return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+    static Trainer<Regressor> regressionXgboost(Hyper h, TrainContext c) {
+        return new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE, treeMethod(c),
                 XGBoostRegressionTrainer.RegressionType.LINEAR, h.integer("trees"), h.real("learning_rate"), 0.0,
                 h.integer("max_depth"), h.real("min_child_weight"), h.real("subsample"), h.real("colsample"),
-                h.real("reg_lambda"), 0.0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+                h.real("reg_lambda"), 0.0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, c.seed());
     }
 }
