@@ -11,6 +11,7 @@ import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.surrogate.acquisition.Acquisition;
 import dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer;
+import dev.tuneagent.surrogate.acquisition.Acquisitions;
 import dev.tuneagent.surrogate.encoding.FeatureMap;
 import dev.tuneagent.surrogate.gp.GpHyperparameters;
 import dev.tuneagent.surrogate.gp.GpModel;
@@ -88,8 +89,30 @@ public final class GpProposer implements Proposer {
         return out;
     }
 
-    private List<Map<String, Object>> model(StudySnapshot snapshot, TrainingSet data, FeatureMap map, int n,
-                                            SeenConfigs seen, long seed) {
+    /**
+     * Log expected improvement of each candidate under the model this proposer would fit to the
+     * snapshot (same warping, failed-trial imputation, subsets, hyperparameters and pending-trial
+     * believer). Used to rank configurations proposed by someone else, e.g. a language model. Log
+     * values keep their order far from the incumbent, where plain EI underflows to 0 and ties.
+     * Throws {@link IllegalStateException} with fewer than 2 completed trials.
+     */
+    public double[] logExpectedImprovement(StudySnapshot snapshot, List<Map<String, Object>> candidates) {
+        FeatureMap map = new FeatureMap(snapshot.space());
+        TrainingSet data = TrainingSet.from(snapshot, map);
+        if (data.completedCount() < 2) {
+            throw new IllegalStateException("the GP needs at least 2 completed trials, got " + data.completedCount());
+        }
+        GpModel model = fit(snapshot, data, map, snapshot.proposalSeed());
+        double[] out = new double[candidates.size()];
+        for (int i = 0; i < out.length; i++) {
+            double[] f = map.features(map.round(snapshot.space().encode(candidates.get(i))));
+            var p = model.posterior(f);
+            out[i] = Acquisitions.logExpectedImprovement(p.mean(), p.sd(), data.best());
+        }
+        return out;
+    }
+
+    private GpModel fit(StudySnapshot snapshot, TrainingSet data, FeatureMap map, long seed) {
         SearchSpace space = map.space();
         int rows = data.points().size();
         double[][] x = new double[rows][];
@@ -111,6 +134,13 @@ public final class GpProposer implements Proposer {
                 model = model.condition(f, model.posterior(f).mean());
             }
         }
+        return model;
+    }
+
+    private List<Map<String, Object>> model(StudySnapshot snapshot, TrainingSet data, FeatureMap map, int n,
+                                            SeenConfigs seen, long seed) {
+        SearchSpace space = map.space();
+        GpModel model = fit(snapshot, data, map, seed);
         RandomGenerator rng = Seeds.rng(seed, SALT_ACQ);
         Acquisition acq = Acquisition.logEi(data.best());
         List<Map<String, Object>> out = new ArrayList<>();
