@@ -48,8 +48,8 @@ class JobLaunchersTest {
         var inprocess = new InProcessJobSpec("iris", "knn", 3, null);
         var command = new CommandJobSpec(List.of("python3", "train.py"), Duration.ofSeconds(5), "value", null);
 
-        launchers.launch(new JobRequest("s", 1, Map.of(), command, "value", 0, Path.of("t1")));
-        launchers.launch(new JobRequest("s", 2, Map.of(), command, "value", 0, Path.of("t2")));
+        launchers.launch(new JobRequest("s", 1, Map.of(), command, "value", 0, 0, Path.of("t1")));
+        launchers.launch(new JobRequest("s", 2, Map.of(), command, "value", 0, 0, Path.of("t2")));
         assertThat(launchers.forSpec(inprocess)).isSameAs(launchers.forSpec(inprocess));
         launchers.close();
 

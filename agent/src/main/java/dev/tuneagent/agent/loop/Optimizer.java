@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Optimizer {
     private static final long JOB_SEED_SALT = 0x6A0B5EEDL;
+    /** Study-level: every trial is scored on the same CV folds (common random numbers). */
+    private static final long SPLIT_SEED_SALT = 0x5B117F01DL;
 
     private final StudyStore store;
     private final JobLauncher launcher;
@@ -135,7 +137,7 @@ public final class Optimizer {
             Files.createDirectories(dir);
             long seed = Seeds.mix(def.seed(), trial.number(), JOB_SEED_SALT);
             job = launcher.launch(new JobRequest(def.name(), trial.number(), trial.params(), run.job(), def.metric(),
-                    seed, dir));
+                    seed, Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir));
             current = job;
             if (cancelled) {
                 job.cancel(true);

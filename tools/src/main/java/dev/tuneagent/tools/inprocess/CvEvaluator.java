@@ -23,6 +23,16 @@ public final class CvEvaluator {
      */
     public Map<String, Double> evaluate(InProcessJobSpec spec, Map<String, Object> params, String metric, long seed,
                                         BooleanSupplier cancelled) {
+        // The split and the model's randomness get independent streams from the one seed.
+        return evaluate(spec, params, metric, Seeds.mix(seed, 1), Seeds.mix(seed, 2), cancelled);
+    }
+
+    /**
+     * Like {@link #evaluate(InProcessJobSpec, Map, String, long, BooleanSupplier)} with the folds fixed by
+     * {@code splitSeed} (shared by all trials of a study) and the model's randomness by {@code modelSeed}.
+     */
+    public Map<String, Double> evaluate(InProcessJobSpec spec, Map<String, Object> params, String metric,
+                                        long splitSeed, long modelSeed, BooleanSupplier cancelled) {
         catalog.validate(spec, metric);
         ModelDef model = catalog.model(spec.model());
         TaskKind kind = catalog.taskKind(spec, metric);
@@ -30,9 +40,6 @@ public final class CvEvaluator {
         Hyper h = new Hyper(params, model.hyperparameters(kind));
         boolean probabilities = Metric.LOG_LOSS.key().equals(metric);
         Dataset d = catalog.dataset(spec);
-        // The split and the model's randomness get independent streams from the one trial seed.
-        long splitSeed = Seeds.mix(seed, 1);
-        long modelSeed = Seeds.mix(seed, 2);
         TrainContext context = new TrainContext(modelSeed, probabilities, d.rows(), d.featureNames().size());
         if (kind == TaskKind.CLASSIFICATION) {
             return CrossValidation.classification(d, model.classifier().create(h, context),

@@ -1,6 +1,7 @@
 package dev.tuneagent.tools.inprocess;
 
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.study.Seeds;
 import dev.tuneagent.core.task.InProcessJobSpec;
 import dev.tuneagent.tools.data.Datasets;
 import dev.tuneagent.tools.job.JobLauncher;
@@ -61,7 +62,7 @@ public final class InProcessJobLauncher implements JobLauncher {
         Instant start = clock.instant();
         try {
             Map<String, Double> metrics = evaluator.evaluate(spec, request.params(), request.objective(),
-                    request.seed(), cancelled);
+                    request.splitSeed(), Seeds.mix(request.seed(), 2), cancelled);
             Double objective = metrics.get(request.objective());
             if (objective == null || !Double.isFinite(objective)) {
                 return new JobResult.Failed("the cross-validated " + request.objective() + " is " + objective

@@ -8,11 +8,13 @@ import java.util.Map;
  * One trial to evaluate.
  *
  * @param objective the metric whose value becomes the trial's value (e.g. {@code accuracy})
- * @param seed      the trial's seed (for CV splits and model randomness)
+ * @param seed      the trial's seed (for model randomness; differs between trials)
+ * @param splitSeed the study's split seed: every trial of one study gets the same CV folds (common random
+ *                  numbers), so two configurations are compared on identical splits
  * @param workDir   a directory owned by this trial (created by the caller)
  */
 public record JobRequest(String study, int trial, Map<String, Object> params, JobSpec spec, String objective,
-                         long seed, Path workDir) {
+                         long seed, long splitSeed, Path workDir) {
     public JobRequest {
         params = Map.copyOf(params);
     }

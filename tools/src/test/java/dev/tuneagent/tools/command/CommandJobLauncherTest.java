@@ -38,7 +38,7 @@ class CommandJobLauncherTest {
 
     JobResult run(List<String> argv, Map<String, Object> params, String metric, Duration timeout) throws Exception {
         CommandJobSpec spec = new CommandJobSpec(argv, timeout, metric, null);
-        JobRequest req = new JobRequest("study-1", 7, params, spec, "value", 42L, tmp.resolve("trial-7"));
+        JobRequest req = new JobRequest("study-1", 7, params, spec, "value", 42L, 42L, tmp.resolve("trial-7"));
         return JobResults.await(launcher.launch(req));
     }
 

@@ -43,7 +43,7 @@ class ProcessKillTest {
         sh.toFile().setExecutable(true);
         launcher = new CommandJobLauncher(java.time.Clock.systemUTC(), Map.of("PID_FIFO", fifo.toString()));
         CommandJobSpec spec = new CommandJobSpec(List.of(sh.toString()), timeout, "value", null);
-        return launcher.launch(new JobRequest("s", 1, Map.of(), spec, "value", 1L, tmp.resolve("trial")));
+        return launcher.launch(new JobRequest("s", 1, Map.of(), spec, "value", 1L, 1L, tmp.resolve("trial")));
     }
 
     static ProcessHandle readPid(Path fifo) throws Exception {

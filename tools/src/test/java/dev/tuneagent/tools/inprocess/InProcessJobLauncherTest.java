@@ -29,7 +29,7 @@ class InProcessJobLauncherTest {
     }
 
     JobResult run(InProcessJobSpec spec, Map<String, Object> params, String metric, long seed) throws Exception {
-        return JobResults.await(launcher.launch(new JobRequest("s", 0, params, spec, metric, seed, tmp)));
+        return JobResults.await(launcher.launch(new JobRequest("s", 0, params, spec, metric, seed, seed, tmp)));
     }
 
     static Map<String, Double> metrics(JobResult r) {
@@ -115,7 +115,7 @@ class InProcessJobLauncherTest {
     @Test
     void aCancelledJobReadsAsCancelledAndTheLauncherKeepsWorking() throws Exception {
         var future = launcher.launch(new JobRequest("s", 0, Map.of(), new InProcessJobSpec("digits", "svm", 5, null),
-                "accuracy", 1, tmp));
+                "accuracy", 1, 1, tmp));
         future.cancel(true);
         assertThat(JobResults.await(future)).isInstanceOf(JobResult.Cancelled.class);
         assertThat(run(new InProcessJobSpec("iris", "knn", 3, null), Map.of(), "accuracy", 1))
