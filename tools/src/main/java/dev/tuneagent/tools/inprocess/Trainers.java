@@ -18,6 +18,7 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
@@ -69,38 +70,18 @@ final class Trainers {
     }
 
     /**
-     * XGBoost's random-forest mode (one round of {@code trees} parallel trees, rows subsampled without
-     * replacement, features per split): the same model family as Breiman's forest, about ten times faster
-     * than Tribuo's CART forest here (docs/jobs.md has the timings), which keeps a 20-trial demo short.
+     * Breiman's random forest on Tribuo's CART: {@code trees} trees, each on a bootstrap sample, trying a
+     * {@code max_features} fraction of the features at each split (Tribuo requires it below 1). Seeded, so
+     * one seed gives one forest.
      */
-    static Map<String, Object> forestParams(Hyper h, TrainContext c, String objective) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("objective", objective);
-        p.put("booster", "gbtree");
-        if (c.large()) {
-            p.put("tree_method", "hist");
-        }
-        p.put("num_parallel_tree", h.integer("trees"));
-        p.put("eta", 1.0);
-        p.put("subsample", 0.632);
-        p.put("colsample_bynode", h.real("max_features"));
-        p.put("max_depth", h.integer("max_depth"));
-        p.put("min_child_weight", h.real("min_child_weight"));
-        p.put("lambda", 0.0);
-        p.put("alpha", 0.0);
-        p.put("nthread", 1);
-        p.put("verbosity", 0);
-        p.put("seed", (int) c.seed()); // XGBoost's seed is an int
-        return p;
-    }
-
     static Trainer<Label> forest(Hyper h, TrainContext c) {
-        return new XGBoostClassificationTrainer(1, forestParams(h, c, "multi:softprob"));
+        return new RandomForestTrainer<>(classTree(h, h.single("max_features"), c.seed()), new VotingCombiner(),
+                h.integer("trees"), c.seed());
     }
 
     static Trainer<Regressor> regressionForest(Hyper h, TrainContext c) {
-        return new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, 1,
-                forestParams(h, c, "reg:squarederror"));
+        return new RandomForestTrainer<>(cartRegression(h, h.single("max_features"), c.seed()),
+                new UniformAveragingCombiner(), h.integer("trees"), c.seed());
     }
 
     static Trainer<Label> adaboost(Hyper h, TrainContext c) {

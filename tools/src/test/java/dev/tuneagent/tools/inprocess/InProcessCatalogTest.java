@@ -118,7 +118,7 @@ class InProcessCatalogTest {
         SearchSpace space = SearchSpace.of(new IntParam("depth", 1, 5, false));
         assertThatThrownBy(() -> catalog.validate(job("wine", "random-forest"), "accuracy", space))
                 .hasMessage("space.depth: random-forest (classification) has no parameter \"depth\"; its parameters"
-                        + " are trees, max_depth, min_child_weight, max_features");
+                        + " are trees, max_depth, criterion, max_features, min_child_weight");
     }
 
     @Test
