@@ -15,4 +15,13 @@ public interface Proposer {
     String name();
 
     List<Proposal> propose(StudySnapshot snapshot, int n);
+
+    /**
+     * Configurations to enqueue once, before the first proposal of a study (e.g. an LLM's warm-start
+     * design). The loop asks only while the study has no trial and stores the answer as WAITING trials, so
+     * a resumed study evaluates the same design without asking again. Most proposers have none.
+     */
+    default List<Proposal> initialDesign(StudySnapshot snapshot) {
+        return List.of();
+    }
 }

@@ -58,6 +58,31 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial enqueueTrial(String study, Proposal proposal, Instant at) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            Trial t = TrialTransitions.enqueue(e.definition().space(), e.trials().size(), proposal);
+            e.trials().add(t);
+            return t;
+        }
+    }
+
+    @Override
+    public Optional<Trial> claimWaitingTrial(String study, Instant startedAt) {
+        synchronized (lock) {
+            List<Trial> trials = entry(study).trials();
+            for (int i = 0; i < trials.size(); i++) {
+                if (trials.get(i).state() == dev.tuneagent.core.study.TrialState.WAITING) {
+                    Trial claimed = TrialTransitions.claim(trials.get(i), startedAt);
+                    trials.set(i, claimed);
+                    return Optional.of(claimed);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Trial finishTrial(String study, int number, TrialOutcome outcome, Instant finishedAt) {
         synchronized (lock) {
             Entry e = entry(study);
@@ -92,7 +117,8 @@ public final class InMemoryStudyStore implements StudyStore {
             int changed = 0;
             for (int i = 0; i < trials.size(); i++) {
                 Trial t = trials.get(i);
-                Trial after = TrialTransitions.failIfPending(t, reason, at);
+                Trial after = t.state() == dev.tuneagent.core.study.TrialState.RUNNING
+                        ? TrialTransitions.failIfPending(t, reason, at) : t;
                 if (after != t) {
                     trials.set(i, after);
                     changed++;

@@ -24,8 +24,21 @@ public interface StudyStore extends AutoCloseable {
     /** All studies, oldest first. */
     List<StudySummary> listStudies();
 
-    /** Stores a new RUNNING trial with the next free number and returns it. */
+    /** Stores a new RUNNING trial with the next free number (and the proposal's attributes) and returns it. */
     Trial startTrial(String study, Proposal proposal, Instant startedAt);
+
+    /**
+     * Stores a WAITING trial with the next free number: a configuration to evaluate before any proposer is
+     * asked (a user's {@code enqueue:}, an LLM warm-start design, the re-run of an interrupted trial). The
+     * proposal's attributes are stored with it. The params are validated against the space.
+     */
+    Trial enqueueTrial(String study, Proposal proposal, Instant at);
+
+    /**
+     * Claims the oldest (lowest-numbered) WAITING trial: it becomes RUNNING since {@code startedAt} in the
+     * same transaction, so two writers never claim the same one. Empty when nothing waits.
+     */
+    Optional<Trial> claimWaitingTrial(String study, Instant startedAt);
 
     /**
      * Finishes a RUNNING trial. Throws {@link IllegalStateException} if the trial is not RUNNING (a
@@ -40,8 +53,8 @@ public interface StudyStore extends AutoCloseable {
     StudySnapshot snapshot(String study);
 
     /**
-     * Marks every RUNNING or WAITING trial FAILED with {@code reason}: what {@code resume} does with the
-     * trials a crashed process left behind. Returns how many were changed.
+     * Marks every RUNNING trial FAILED with {@code reason}: what {@code resume} does with the trials a crashed
+     * process left behind. WAITING trials stay queued. Returns how many were changed.
      */
     int failPendingTrials(String study, String reason, Instant at);
 

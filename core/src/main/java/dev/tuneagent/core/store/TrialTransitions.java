@@ -22,7 +22,21 @@ public final class TrialTransitions {
     public static Trial start(SearchSpace space, int number, Proposal proposal, Instant startedAt) {
         Map<String, Object> params = space.coerce(proposal.params());
         return new Trial(number, params, TrialState.RUNNING, null, Map.of(), proposal.provenance(), startedAt, null,
-                null);
+                null, proposal.attrs());
+    }
+
+    /** A new WAITING trial (an enqueued configuration); validated like {@link #start}. */
+    public static Trial enqueue(SearchSpace space, int number, Proposal proposal) {
+        Map<String, Object> params = space.coerce(proposal.params());
+        return new Trial(number, params, TrialState.WAITING, null, Map.of(), proposal.provenance(), null, null,
+                null, proposal.attrs());
+    }
+
+    /** The WAITING trial claimed by a run: now RUNNING since {@code startedAt}. */
+    public static Trial claim(Trial trial, Instant startedAt) {
+        trial.state().checkTransition(TrialState.RUNNING, trial.number());
+        return new Trial(trial.number(), trial.params(), TrialState.RUNNING, null, Map.of(), trial.provenance(),
+                startedAt, null, null, trial.attrs());
     }
 
     /** The trial after {@code outcome}; throws IllegalStateException unless the trial is RUNNING. */
@@ -32,7 +46,7 @@ public final class TrialTransitions {
                     + " and cannot become " + outcome.state() + ": only a RUNNING trial can be finished");
         }
         return new Trial(trial.number(), trial.params(), outcome.state(), outcome.value(), outcome.metrics(),
-                trial.provenance(), trial.startedAt(), finishedAt, outcome.message());
+                trial.provenance(), trial.startedAt(), finishedAt, outcome.message(), trial.attrs());
     }
 
     /** The trial marked FAILED with {@code reason} if it is pending, else the trial unchanged. */
@@ -42,7 +56,7 @@ public final class TrialTransitions {
         }
         trial.state().checkTransition(TrialState.FAILED, trial.number());
         return new Trial(trial.number(), trial.params(), TrialState.FAILED, null, trial.metrics(), trial.provenance(),
-                trial.startedAt(), at, reason);
+                trial.startedAt(), at, reason, trial.attrs());
     }
 
     /**

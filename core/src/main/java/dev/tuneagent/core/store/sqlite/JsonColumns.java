@@ -38,6 +38,14 @@ final class JsonColumns {
         return read(json, METRICS);
     }
 
+    static String attrs(Map<String, Object> attrs) {
+        return write(attrs);
+    }
+
+    static Map<String, Object> attrs(String json) {
+        return json == null ? Map.of() : read(json, PARAMS);
+    }
+
     static String provenance(Provenance provenance) {
         return write(provenance);
     }

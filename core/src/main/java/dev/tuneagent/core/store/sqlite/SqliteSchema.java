@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class SqliteSchema {
     /** Bump with a migration step in {@link #migrate} whenever the tables change. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** "TUNE" in ASCII, written to the SQLite header so other tools can recognize the file. */
     static final int APPLICATION_ID = 0x54554E45;
 
@@ -46,6 +46,12 @@ final class SqliteSchema {
           message         TEXT,
           PRIMARY KEY (study_id, number)
         ) WITHOUT ROWID""",
+    };
+
+    /** Version 2: typed trial attributes (a JSON object) and a WAITING queue claimed oldest first. */
+    private static final String[] V1_TO_V2 = {
+        "ALTER TABLE trials ADD COLUMN attrs_json TEXT NOT NULL DEFAULT '{}'",
+        "CREATE INDEX trials_waiting ON trials (study_id, state, number)",
     };
 
     private SqliteSchema() {
@@ -113,6 +119,9 @@ final class SqliteSchema {
                     for (String ddl : CREATE_V1) {
                         s.execute(ddl);
                     }
+                    for (String ddl : V1_TO_V2) {
+                        s.execute(ddl);
+                    }
                     s.execute("PRAGMA application_id=" + APPLICATION_ID);
                     s.execute("PRAGMA user_version=" + VERSION);
                 }
@@ -124,9 +133,31 @@ final class SqliteSchema {
         }
     }
 
-    /** Older schema versions are upgraded in place, in one transaction. There are none yet. */
+    /**
+     * Older schema versions are upgraded in place, in one transaction: after a crash mid-way the file is
+     * still at its old version with its old tables. Rows keep their data (v1 trials get empty attributes).
+     */
     private static void migrate(Connection c, int from) throws SQLException {
-        throw new SQLException("no migration from schema version " + from + " to " + VERSION);
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int now = Integer.parseInt(single(c, "PRAGMA user_version"));
+                if (now == 1) {
+                    for (String ddl : V1_TO_V2) {
+                        s.execute(ddl);
+                    }
+                    now = 2;
+                }
+                if (now != VERSION) {
+                    throw new SQLException("no migration from schema version " + from + " to " + VERSION);
+                }
+                s.execute("PRAGMA user_version=" + VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
     }
 
     static String single(Connection c, String sql) throws SQLException {

@@ -133,6 +133,33 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial enqueueTrial(String study, Proposal proposal, Instant at) {
+        return write("enqueueing a trial of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Trial t = TrialTransitions.enqueue(s.definition().space(), TrialRows.nextNumber(c, s.id()), proposal);
+            TrialRows.insertTrial(c, s.id(), t);
+            return t;
+        });
+    }
+
+    @Override
+    public Optional<Trial> claimWaitingTrial(String study, Instant startedAt) {
+        return write("claiming a waiting trial of " + study, c -> {
+            StudyRow s = existing(c, study);
+            List<Trial> waiting = TrialRows.trials(c, s.id(), s.definition().space(),
+                    " AND state = 'WAITING'");
+            if (waiting.isEmpty()) {
+                return Optional.<Trial>empty();
+            }
+            Trial claimed = TrialTransitions.claim(waiting.get(0), startedAt);
+            if (!TrialRows.updateClaimed(c, s.id(), claimed)) {
+                throw new IllegalStateException("trial " + claimed.number() + " changed while it was being claimed");
+            }
+            return Optional.of(claimed);
+        });
+    }
+
+    @Override
     public Trial finishTrial(String study, int number, TrialOutcome outcome, Instant finishedAt) {
         return write("finishing trial " + number + " of " + study, c -> {
             StudyRow s = existing(c, study);
@@ -165,7 +192,7 @@ public final class SqliteStudyStore implements StudyStore {
         return write("failing the pending trials of " + study, c -> {
             StudyRow s = existing(c, study);
             List<Trial> pending = TrialRows.trials(c, s.id(), s.definition().space(),
-                    " AND state IN ('RUNNING', 'WAITING')");
+                    " AND state = 'RUNNING'");
             for (Trial t : pending) {
                 TrialRows.updateFinished(c, s.id(), TrialTransitions.failIfPending(t, reason, at));
             }

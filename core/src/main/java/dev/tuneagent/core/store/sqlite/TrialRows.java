@@ -25,7 +25,7 @@ final class TrialRows {
     private static final String STUDY_COLUMNS =
             "id, name, space_json, direction, metric, seed, budget, task_json, created_at";
     private static final String TRIAL_COLUMNS = "number, state, params_json, value, metrics_json, provenance_json, "
-            + "started_at, finished_at, message";
+            + "started_at, finished_at, message, attrs_json";
 
     private TrialRows() {
     }
@@ -116,7 +116,7 @@ final class TrialRows {
 
     static void insertTrial(Connection c, long studyId, Trial t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (study_id, " + TRIAL_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, studyId);
             ps.setInt(2, t.number());
             ps.setString(3, t.state().name());
@@ -127,6 +127,7 @@ final class TrialRows {
             ps.setString(8, text(t.startedAt()));
             ps.setString(9, text(t.finishedAt()));
             ps.setString(10, t.message());
+            ps.setString(11, JsonColumns.attrs(t.attrs()));
             ps.executeUpdate();
         }
     }
@@ -145,6 +146,17 @@ final class TrialRows {
             if (ps.executeUpdate() != 1) {
                 throw new IllegalStateException("trial " + t.number() + " changed while it was being finished");
             }
+        }
+    }
+
+    /** Marks a WAITING trial RUNNING; the WHERE clause makes a second claim of the same trial change nothing. */
+    static boolean updateClaimed(Connection c, long studyId, Trial t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'RUNNING', started_at = ? "
+                + "WHERE study_id = ? AND number = ? AND state = 'WAITING'")) {
+            ps.setString(1, text(t.startedAt()));
+            ps.setLong(2, studyId);
+            ps.setInt(3, t.number());
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -174,7 +186,7 @@ final class TrialRows {
                 rs.getString("params_json"))), TrialState.valueOf(rs.getString("state")), value,
                 JsonColumns.metrics(rs.getString("metrics_json")), JsonColumns.provenance(rs.getString(
                 "provenance_json")), instant(rs.getString("started_at")), instant(rs.getString("finished_at")),
-                rs.getString("message"));
+                rs.getString("message"), JsonColumns.attrs(rs.getString("attrs_json")));
     }
 
     private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
