@@ -117,7 +117,8 @@ class CrashResumeTest {
         assertThat(cut.message()).isEqualTo(Interruptions.FOUND_AT_RESUME);
         Trial rerun = all.get(interrupted + 1);
         assertThat(rerun.params()).isEqualTo(cut.params());
-        assertThat(rerun.provenance().fallback()).isEqualTo("re-run of interrupted trial " + interrupted);
+        assertThat(rerun.attrs()).containsEntry("source", "rerun");
+        assertThat(dev.tuneagent.core.study.TrialAttrs.integer(rerun, "rerun_of")).isEqualTo(interrupted);
         assertThat(all).filteredOn(Trial::isComplete).hasSize(BUDGET - 1);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("Resuming: 1 trial(s) left RUNNING", "Best: value = ");

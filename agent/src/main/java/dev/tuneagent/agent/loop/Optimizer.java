@@ -10,6 +10,7 @@ import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialOutcome;
+import dev.tuneagent.core.study.TrialState;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
@@ -26,9 +27,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The loop: snapshot -> propose -> ask (RUNNING, with provenance) -> launch -> tell, until the study
- * holds its budget of finished trials. Starting a run is also resuming one: trials a crash left RUNNING
- * become FAILED and are re-run first (see {@link Interruptions}). One run per study at a time.
+ * The loop: snapshot -> claim the oldest WAITING trial, or else propose and ask (RUNNING, with provenance)
+ * -> launch -> tell, until the study holds its budget of finished trials. Starting a run is also resuming
+ * one: trials a crash left RUNNING become FAILED and their re-runs are enqueued (see {@link Interruptions});
+ * a study that has not started enqueues its proposer's initial design once (see {@link RunStart}).
  */
 public final class Optimizer {
     private static final long JOB_SEED_SALT = 0x6A0B5EEDL;
@@ -78,24 +80,31 @@ public final class Optimizer {
         StudyDefinition def = store.findStudy(run.study())
                 .orElseThrow(() -> new StoreException("no study named \"" + run.study() + "\" in " + store.location()));
         Study study = new Study(store, def.name(), clock);
-        List<Trial> left = store.snapshot(def.name()).pending();
+        List<Trial> left = store.snapshot(def.name()).trials().stream()
+                .filter(t -> t.state() == TrialState.RUNNING).toList();
         int recovered = left.isEmpty() ? 0 : store.failPendingTrials(def.name(), Interruptions.FOUND_AT_RESUME, clock.instant());
         if (recovered > 0) {
             List<Integer> numbers = left.stream().map(Trial::number).toList();
             notify(() -> listener.recovered(store.trials(def.name()).stream()
                     .filter(t -> numbers.contains(t.number())).toList()));
         }
+        RunStart.enqueueReruns(store, def.name(), clock);
+        RunStart.enqueueInitialDesign(store, def.name(), run.proposer(), clock);
         int started = 0;
         while (true) {
             StudySnapshot snap = study.snapshot();
             if (snap.trials().stream().filter(t -> t.state().isFinished()).count() >= def.budget() || cancelled) {
                 return new RunOutcome(!cancelled, started, recovered, snap);
             }
-            Proposal proposal = Interruptions.nextRerun(snap).orElseGet(() -> propose(run, snap));
-            if (proposal == null) {
-                return new RunOutcome(true, started, recovered, snap, true);
+            // Queued configurations (the user's, a warm-start design, re-runs) come before any proposal.
+            Trial trial = study.claimWaiting().orElse(null);
+            if (trial == null) {
+                Proposal proposal = propose(run, snap);
+                if (proposal == null) {
+                    return new RunOutcome(true, started, recovered, snap, true);
+                }
+                trial = study.ask(proposal);
             }
-            Trial trial = study.ask(proposal);
             started++;
             Trial running = trial;
             notify(() -> listener.trialStarted(running, def.budget()));

@@ -154,7 +154,8 @@ class OptimizerTest {
         assertThat(t.get(1).state()).isEqualTo(TrialState.FAILED);
         assertThat(t.get(1).message()).isEqualTo(Interruptions.FOUND_AT_RESUME);
         assertThat(t.get(2).params()).isEqualTo(t.get(1).params());
-        assertThat(t.get(2).provenance()).isEqualTo(new Provenance("gp", null, null, 42, "re-run of interrupted trial 1", 0, 0, 0));
+        assertThat(t.get(2).provenance()).isEqualTo(gp);
+        assertThat(t.get(2).attrs()).isEqualTo(Map.of("source", "rerun", "rerun_of", 1));
         assertThat(t.get(2).state()).isEqualTo(TrialState.COMPLETE);
         assertThat(t.subList(3, 5)).allSatisfy(x -> assertThat(x.provenance().fallback()).isNull());
     }
@@ -183,7 +184,8 @@ class OptimizerTest {
         List<Trial> t = store.trials("s");
         assertThat(numbers(t)).containsExactlyElementsOf(IntStream.range(0, 5).boxed().toList());
         assertThat(t.get(3).params()).isEqualTo(t.get(2).params());
-        assertThat(t.get(3).provenance().fallback()).isEqualTo("re-run of interrupted trial 2");
+        assertThat(t.get(3).attrs()).containsEntry("source", "rerun").containsEntry("rerun_of", 2);
+        assertThat(t.get(3).provenance()).isEqualTo(t.get(2).provenance());
         assertThat(t.stream().filter(Trial::isComplete).count()).isEqualTo(4);
     }
 

@@ -24,11 +24,16 @@ public final class Study {
         return store.snapshot(name);
     }
 
-    /** Validates the proposal against the space and stores it as a RUNNING trial. */
+    /** Validates the proposal against the space and stores it as a RUNNING trial with its attributes. */
     public Trial ask(Proposal proposal) {
         var space = store.findStudy(name).orElseThrow().space();
         var params = space.coerce(proposal.params());
-        return store.startTrial(name, new Proposal(params, proposal.provenance()), clock.instant());
+        return store.startTrial(name, new Proposal(params, proposal.provenance(), proposal.attrs()), clock.instant());
+    }
+
+    /** The oldest WAITING trial, now RUNNING; empty when nothing is queued. */
+    public java.util.Optional<Trial> claimWaiting() {
+        return store.claimWaitingTrial(name, clock.instant());
     }
 
     public Trial tell(int number, TrialOutcome outcome) {

@@ -135,7 +135,8 @@ final class SqliteSchema {
 
     /**
      * Older schema versions are upgraded in place, in one transaction: after a crash mid-way the file is
-     * still at its old version with its old tables. Rows keep their data (v1 trials get empty attributes).
+     * still at its old version with its old tables. Rows keep their data (v1 trials get empty attributes,
+     * except v1 re-runs, whose provenance text becomes attributes: see {@link V1Reruns}).
      */
     private static void migrate(Connection c, int from) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -146,6 +147,7 @@ final class SqliteSchema {
                     for (String ddl : V1_TO_V2) {
                         s.execute(ddl);
                     }
+                    V1Reruns.convert(c);
                     now = 2;
                 }
                 if (now != VERSION) {
