@@ -4,6 +4,7 @@ import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.task.InProcessJobSpec;
+import dev.tuneagent.core.task.QueuedConfigs;
 import dev.tuneagent.core.task.TaskFileParser;
 import dev.tuneagent.core.task.TaskSpec;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ public final class TaskLoader {
                 space = catalog.defaultSpace(job, task.metric());
             }
         }
+        if (space != null) {
+            QueuedConfigs.validate(space, task.enqueue(), "enqueue");
+        }
         return with(task, task.name(), space, task.trials(), task.proposer(), task.seed());
     }
 
@@ -67,6 +71,6 @@ public final class TaskLoader {
 
     private static TaskSpec with(TaskSpec t, String name, SearchSpace space, int trials, String proposer, long seed) {
         return new TaskSpec(name, t.metric(), t.direction(), t.job(), space, trials, t.maxTokens(), t.maxCostUsd(),
-                proposer, seed, t.llm(), t.description(), t.baseDir());
+                proposer, seed, t.llm(), t.description(), t.baseDir(), t.enqueue());
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a task file (YAML, or JSON when the name ends in {@code .json}) into a {@link TaskSpec}.
@@ -30,7 +31,7 @@ public final class TaskFileParser {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     static final List<String> TOP = List.of("name", "objective", "job", "space", "budget", "proposer", "seed", "llm",
-            "description");
+            "description", "enqueue");
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
@@ -108,8 +109,13 @@ public final class TaskFileParser {
         long seed = top.integerOr("seed", 0, 0);
         LlmSpec llm = top.has("llm") ? LlmSection.read(top.raw("llm"), baseDir) : LlmSpec.empty();
         String description = top.has("description") ? top.textOrNull("description") : null;
+        List<Map<String, Object>> enqueue = top.has("enqueue") ? QueuedConfigs.read(top.raw("enqueue"), "enqueue")
+                : List.of();
+        if (space != null) {
+            QueuedConfigs.validate(space, enqueue, "enqueue");
+        }
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
-                description, baseDir);
+                description, baseDir, enqueue);
     }
 
     private static JobSpec readJob(JsonNode node, String objectiveMetric, Path baseDir) {

@@ -65,6 +65,9 @@ public final class TaskFileWriter {
         if (task.description() != null) {
             root.put("description", task.description());
         }
+        if (!task.enqueue().isEmpty()) {
+            root.set("enqueue", JSON.valueToTree(task.enqueue()));
+        }
         return root;
     }
 

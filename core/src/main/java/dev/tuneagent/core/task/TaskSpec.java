@@ -3,6 +3,10 @@ package dev.tuneagent.core.task;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.study.Direction;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A validated task file: everything needed to create (or resume) a study.
@@ -16,8 +20,28 @@ import java.nio.file.Path;
  * @param llm          model settings (never null; fields may be null)
  * @param description  free text about the task, shown to the LLM in the data card (may be null)
  * @param baseDir      the task file's directory: relative paths in the task resolve against it
+ * @param enqueue      configurations to evaluate first ({@code enqueue:}), enqueued when the study is created;
+ *                     raw values, checked against the space by {@link QueuedConfigs} (never null)
  */
 public record TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                        Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
-                       Path baseDir) {
+                       Path baseDir, List<Map<String, Object>> enqueue) {
+
+    public TaskSpec {
+        enqueue = enqueue == null ? List.of() : enqueue.stream().map(m -> Collections.unmodifiableMap(
+                new LinkedHashMap<>(m))).toList();
+    }
+
+    /** A task without an {@code enqueue:} list. */
+    public TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
+                    Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
+                    Path baseDir) {
+        this(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm, description,
+                baseDir, List.of());
+    }
+
+    public TaskSpec withEnqueue(List<Map<String, Object>> configs) {
+        return new TaskSpec(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm,
+                description, baseDir, configs);
+    }
 }

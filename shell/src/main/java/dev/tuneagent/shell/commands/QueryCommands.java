@@ -80,13 +80,14 @@ public class QueryCommands {
             Table t = new Table("#", "STATE", s.study().metric().toUpperCase(java.util.Locale.ROOT), "PARAMS", "TIME",
                     "PROPOSER", "MESSAGE");
             for (Trial x : s.trials()) {
-                String proposer = x.provenance() == null ? "-" : x.provenance().proposer()
-                        + (x.provenance().fallback() == null ? "" : "*");
+                String proposer = (x.provenance() == null ? "-" : x.provenance().proposer()
+                        + (x.provenance().fallback() == null ? "" : "*")) + Values.originTag(x);
                 t.row(x.number(), x.state(), Values.number(x.value()), Values.params(x.params()), Values.duration(x),
                         proposer, Values.firstLine(x.message(), 60));
             }
             return t.isEmpty() ? "Study " + study + " has no trials yet\n"
-                    : t.render() + "(* = fallback or re-run; `tune history " + study + " --json` has the reasons)\n";
+                    : t.render() + "(* = fallback; [..] = queued: enqueued, warm start or re-run; `tune history " + study
+                    + " --json` has the reasons and attrs)\n";
         });
     }
 

@@ -4,6 +4,7 @@ import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialState;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class StudyReport {
                 out += p.outputTokens();
                 cost += p.costUsd();
                 byProposer.merge(p.proposer(), 1, Integer::sum);
-                if (p.fallback() != null && !p.fallback().startsWith("re-run of")) {
+                // A re-run copies its original's provenance: count that fallback once.
+                if (p.fallback() != null && !TrialAttrs.is(t, TrialAttrs.SOURCE, TrialAttrs.SOURCE_RERUN)) {
                     fallbacks++;
                 }
             }
@@ -66,6 +68,13 @@ public final class StudyReport {
         sb.append("Budget:    ").append(finished).append('/').append(d.budget()).append(" trials finished")
                 .append(finished >= d.budget() ? " (done)" : "").append('\n');
         sb.append("Trials:    ").append(counts(s)).append('\n');
+        long waiting = s.trials().stream().filter(t -> t.state() == TrialState.WAITING).count();
+        if (waiting > 0) {
+            sb.append("Queued:    ").append(waiting).append(" waiting (")
+                    .append(String.join(", ", s.trials().stream().filter(t -> t.state() == TrialState.WAITING)
+                            .map(t -> "#" + t.number() + " " + Values.origin(t)).toList()))
+                    .append("); they run first when the study runs\n");
+        }
         sb.append("Proposers: ").append(byProposer.isEmpty() ? "-" : byProposer.toString().replaceAll("[{}]", ""))
                 .append(fallbacks > 0 ? "  (" + fallbacks + " fallbacks)" : "").append('\n');
         sb.append("LLM usage: ").append(in).append(" input + ").append(out).append(" output tokens, $")

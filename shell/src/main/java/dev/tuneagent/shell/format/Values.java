@@ -1,6 +1,7 @@
 package dev.tuneagent.shell.format;
 
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,26 @@ public final class Values {
         }
         double s = d.toMillis() / 1000.0;
         return s < 60 ? String.format(Locale.ROOT, "%.1fs", s) : String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60);
+    }
+
+    /** Why a trial was queued, from its attributes: "re-run of #3", "warm start", "enqueued", or "". */
+    public static String origin(Trial t) {
+        String source = TrialAttrs.string(t, TrialAttrs.SOURCE);
+        if (TrialAttrs.SOURCE_RERUN.equals(source)) {
+            Integer of = TrialAttrs.integer(t, TrialAttrs.RERUN_OF);
+            return of == null ? "re-run" : "re-run of #" + of;
+        }
+        if (TrialAttrs.SOURCE_WARMSTART.equals(source)) {
+            return "warm start";
+        }
+        return TrialAttrs.SOURCE_USER.equals(source) ? "enqueued" : "";
+    }
+
+    /** {@link #origin} as a suffix " [re-run of #3]" after the proposer's name; empty when it adds nothing. */
+    public static String originTag(Trial t) {
+        String origin = origin(t);
+        boolean saidByProposer = t.provenance() != null && t.provenance().proposer().equals(TrialAttrs.SOURCE_USER);
+        return origin.isEmpty() || origin.equals("enqueued") && saidByProposer ? "" : " [" + origin + "]";
     }
 
     /** The first line of a message, shortened for a table cell. */

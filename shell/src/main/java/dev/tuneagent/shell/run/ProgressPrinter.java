@@ -22,7 +22,7 @@ public final class ProgressPrinter implements OptimizerListener {
     public void recovered(List<Trial> interrupted) {
         out.println("Resuming: " + interrupted.size() + " trial(s) left RUNNING by an earlier run ("
                 + String.join(", ", interrupted.stream().map(t -> "#" + t.number()).toList())
-                + ") are now FAILED; their configurations run again first.");
+                + ") are now FAILED; their configurations are queued to run again.");
         out.flush();
     }
 
@@ -48,6 +48,7 @@ public final class ProgressPrinter implements OptimizerListener {
                 line.append(" (").append(Values.firstLine(p.fallback(), 60)).append(')');
             }
         }
+        line.append(Values.originTag(t));
         out.println(line);
         out.flush();
     }

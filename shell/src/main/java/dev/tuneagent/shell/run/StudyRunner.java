@@ -3,6 +3,7 @@ package dev.tuneagent.shell.run;
 import dev.tuneagent.agent.loop.Optimizer;
 import dev.tuneagent.agent.loop.RunOutcome;
 import dev.tuneagent.agent.loop.StudyRun;
+import dev.tuneagent.agent.loop.UserQueue;
 import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.core.config.ConfigException;
@@ -51,8 +52,11 @@ public final class StudyRunner {
             }
             // Build the proposer first: a misconfigured one must not leave an empty study behind.
             Proposer proposer = proposers.create(task.proposer(), task);
+            UserQueue.checkFits(task);
             store.createStudy(new StudyDefinition(task.name(), task.space(), task.direction(), task.metric(), task.seed(),
                     task.trials(), TaskFileWriter.toJson(task), clock.instant()));
+            // The user's configurations go first, before any warm-start design the run may enqueue.
+            UserQueue.enqueueTaskList(store, task, clock.instant());
             return execute(store, storage, task, proposer);
         }
     }
