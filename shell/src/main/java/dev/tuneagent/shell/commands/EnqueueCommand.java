@@ -80,7 +80,9 @@ public class EnqueueCommand {
             return node;
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            why = why.contains(" (") ? why.substring(0, why.indexOf(" (")) : why; // Jackson's source location
+            int source = why.indexOf(" (start marker at [Source"); // Jackson's source location says nothing here
+            source = source >= 0 ? source : why.indexOf(" at [Source");
+            why = source >= 0 ? why.substring(0, source) : why;
             throw new ConfigException(PARAMS, "not valid JSON (" + why + "); expected an object such as "
                     + "'{\"c\": 1.0, \"kernel\": \"rbf\"}'");
         }
