@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * empty store and, for the two-writer checks, how to get a second handle on the same data (another
  * connection to the same file, say). Shipped in the core test-jar.
  */
-public abstract class StudyStoreContract {
+public abstract class StudyStoreContract implements StoreQueueChecks, StoreHistoryProperty {
     protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
     protected static final SearchSpace SPACE = SearchSpace.of(
             new FloatParam("lr", 1e-5, 1.0, true),
@@ -52,6 +52,29 @@ public abstract class StudyStoreContract {
      */
     protected StudyStore secondHandle() {
         return store;
+    }
+
+    @Override
+    public StudyStore store() {
+        return store;
+    }
+
+    @Override
+    public StudyStore otherHandle() {
+        return secondHandle();
+    }
+
+    /**
+     * A new, empty store whose files (if any) go under {@code dir}: the random-history property makes one
+     * per try, outside JUnit's lifecycle. The default is {@link #newStore()}.
+     */
+    protected StudyStore newStoreIn(java.nio.file.Path dir) {
+        return newStore();
+    }
+
+    @Override
+    public StudyStore freshStoreIn(java.nio.file.Path dir) {
+        return newStoreIn(dir);
     }
 
     @BeforeEach
@@ -147,7 +170,9 @@ public abstract class StudyStoreContract {
                 () -> store.finishTrial("ghost", 0, TrialOutcome.failed("x"), T0),
                 () -> store.trials("ghost"),
                 () -> store.snapshot("ghost"),
-                () -> store.failPendingTrials("ghost", "x", T0));
+                () -> store.failPendingTrials("ghost", "x", T0),
+                () -> store.enqueueTrial("ghost", proposal(0), T0),
+                () -> store.claimWaitingTrial("ghost", T0));
         for (Runnable call : calls) {
             assertThatThrownBy(call::run).isInstanceOf(StoreException.class)
                     .hasMessageContaining("\"ghost\"").hasMessageContaining("tune studies");

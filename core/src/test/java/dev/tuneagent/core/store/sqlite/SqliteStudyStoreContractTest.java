@@ -16,6 +16,11 @@ class SqliteStudyStoreContractTest extends StudyStoreContract {
     }
 
     @Override
+    protected StudyStore newStoreIn(Path dir) {
+        return new SqliteStudyStore(dir.resolve("studies.db"));
+    }
+
+    @Override
     protected StudyStore secondHandle() {
         return new SqliteStudyStore(dir.resolve("studies.db"));
     }
