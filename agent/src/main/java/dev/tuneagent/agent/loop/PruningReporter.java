@@ -27,13 +27,20 @@ final class PruningReporter implements Reporter {
     private final int number;
     private final Pruner pruner;
     private final List<String> problems = new ArrayList<>();
+    private final long resourceLeft;
     private volatile PruneDecision decision = PruneDecision.KEEP;
 
     PruningReporter(StudyStore store, String study, int number, Pruner pruner) {
+        this(store, study, number, pruner, Long.MAX_VALUE);
+    }
+
+    /** @param resourceLeft steps this trial may still use before the study's {@code budget.resource} is spent */
+    PruningReporter(StudyStore store, String study, int number, Pruner pruner, long resourceLeft) {
         this.store = store;
         this.study = study;
         this.number = number;
         this.pruner = pruner;
+        this.resourceLeft = resourceLeft;
     }
 
     @Override
@@ -45,10 +52,16 @@ final class PruningReporter implements Reporter {
             problem(e.getMessage());
             return false;
         }
-        StudySnapshot snapshot = store.snapshot(study);
-        PruneDecision d = pruner.decide(snapshot, trial, Intermediate.of(trial));
-        if (!d.prune()) {
-            return false;
+        PruneDecision d;
+        if (step >= resourceLeft) {
+            d = new PruneDecision(true, "budget.resource is spent (" + step + " steps of this trial)",
+                    Map.of("rule", "resource", "step", step, "value", value));
+        } else {
+            StudySnapshot snapshot = store.snapshot(study);
+            d = pruner.decide(snapshot, trial, Intermediate.of(trial));
+            if (!d.prune()) {
+                return false;
+            }
         }
         Map<String, Object> why = new LinkedHashMap<>(d.details());
         why.put("reason", d.reason());

@@ -72,6 +72,22 @@ final class PrunerSection {
         }
     }
 
+    /** The pruner as a {@code pruner:} mapping that {@link #read} gives back unchanged. */
+    static com.fasterxml.jackson.databind.node.ObjectNode write(Pruner pruner) {
+        var n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", pruner.name());
+        if (pruner instanceof MedianPruner m) {
+            n.put("startup_trials", m.startupTrials()).put("warmup_steps", m.warmupSteps())
+                    .put("interval", m.interval()).put("min_trials", m.minTrials());
+        } else if (pruner instanceof SuccessiveHalvingPruner a) {
+            n.put("min_resource", a.minResource()).put("reduction_factor", a.reductionFactor())
+                    .put("min_early_stopping_rate", a.minEarlyStoppingRate());
+        } else if (pruner instanceof HyperbandPruner h) {
+            n.put("min_resource", h.minResource()).put("max_resource", h.maxResource())
+                    .put("reduction_factor", h.reductionFactor());
+        }
+        return n;
+    }
+
     private static int intOf(Fields f, String key, int min, int fallback) {
         long v = f.integerOr(key, min, fallback);
         if (v > 1_000_000) {

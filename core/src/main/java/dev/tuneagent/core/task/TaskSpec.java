@@ -1,5 +1,6 @@
 package dev.tuneagent.core.task;
 
+import dev.tuneagent.core.prune.Pruner;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.study.Direction;
 import java.nio.file.Path;
@@ -16,8 +17,23 @@ import java.nio.file.Path;
  * @param llm          model settings (never null; fields may be null)
  * @param description  free text about the task, shown to the LLM in the data card (may be null)
  * @param baseDir      the task file's directory: relative paths in the task resolve against it
+ * @param pruner       stops hopeless trials early from their intermediate reports ({@link Pruner#NONE}: never)
+ * @param resource     the study's budget in steps of intermediate reports (null: none); the study stops when
+ *                     either this or {@code trials} is spent
  */
 public record TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                        Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
-                       Path baseDir) {
+                       Path baseDir, Pruner pruner, Integer resource) {
+
+    public TaskSpec {
+        pruner = pruner == null ? Pruner.NONE : pruner;
+    }
+
+    /** A task without pruning or a resource budget. */
+    public TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
+                    Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
+                    Path baseDir) {
+        this(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm, description,
+                baseDir, Pruner.NONE, null);
+    }
 }

@@ -48,4 +48,39 @@ class PrunerSectionTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(path).hasMessageContaining(says);
     }
+
+    static final String TASK = """
+            name: p
+            objective: {metric: accuracy, direction: maximize}
+            job: {type: inprocess, dataset: iris, model: knn, folds: 5}
+            budget: {trials: 10%s}
+            %s
+            """;
+
+    @Test
+    void a_task_file_carries_its_pruner_and_resource_through_a_stored_round_trip() {
+        var parser = new TaskFileParser();
+        TaskSpec t = parser.parse(TASK.formatted(", resource: 30", "pruner: {type: hyperband, reduction_factor: 2}"),
+                java.nio.file.Path.of("/tmp"), false);
+        assertThat(t.pruner()).isEqualTo(new HyperbandPruner(1, 5, 2)); // max_resource defaults to the folds
+        assertThat(t.resource()).isEqualTo(30);
+        TaskSpec again = parser.parse(TaskFileWriter.toJson(t), java.nio.file.Path.of("/tmp"), true);
+        assertThat(again.pruner()).isEqualTo(t.pruner());
+        assertThat(again.resource()).isEqualTo(30);
+        TaskSpec plain = parser.parse(TASK.formatted("", ""), java.nio.file.Path.of("/tmp"), false);
+        assertThat(plain.pruner()).isSameAs(Pruner.NONE);
+        assertThat(plain.resource()).isNull();
+        assertThat(TaskFileWriter.toJson(plain)).doesNotContain("pruner").doesNotContain("resource");
+    }
+
+    @Test
+    void a_resource_smaller_than_one_trial_is_refused() {
+        assertThatThrownBy(() -> new TaskFileParser().parse(TASK.formatted(", resource: 3", ""),
+                java.nio.file.Path.of("/tmp"), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("budget.resource").hasMessageContaining("at least one trial's steps (5");
+        assertThatThrownBy(() -> new TaskFileParser().parse(TASK.formatted(", resource: 0", ""),
+                java.nio.file.Path.of("/tmp"), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("budget.resource");
+    }
 }
