@@ -93,7 +93,8 @@ public final class Optimizer {
         int started = 0;
         while (true) {
             StudySnapshot snap = study.snapshot();
-            if (snap.trials().stream().filter(t -> t.state().isFinished()).count() >= def.budget() || cancelled) {
+            if (snap.trials().stream().filter(t -> t.state().isFinished()).count() >= def.budget() || cancelled
+                    || (run.resource() != null && Resources.used(snap) >= run.resource())) {
                 return new RunOutcome(!cancelled, started, recovered, snap);
             }
             // Queued configurations (the user's, a warm-start design, re-runs) come before any proposal.
@@ -108,8 +109,14 @@ public final class Optimizer {
             started++;
             Trial running = trial;
             notify(() -> listener.trialStarted(running, def.budget()));
-            JobResult result = evaluate(run, def, trial);
+            PruningReporter reporter = reporter(run, trial, snap);
+            JobResult result = evaluate(run, def, trial, reporter);
             TrialOutcome outcome = Outcomes.of(result, def.metric(), cancelled);
+            if (outcome.state() == dev.tuneagent.core.study.TrialState.PRUNED && reporter != null
+                    && reporter.decision().prune()) {
+                outcome = TrialOutcome.pruned(outcome.value() == null ? Double.NaN : outcome.value(),
+                        reporter.decision().reason());
+            }
             Trial done = study.tell(trial.number(), outcome);
             StudySnapshot after = study.snapshot();
             notify(() -> listener.trialFinished(done, after));
@@ -139,14 +146,23 @@ public final class Optimizer {
         }
     }
 
-    private JobResult evaluate(StudyRun run, StudyDefinition def, Trial trial) {
+    /** Null when nobody needs the trial's intermediate reports (no pruner, no resource budget). */
+    private PruningReporter reporter(StudyRun run, Trial trial, StudySnapshot before) {
+        if (run.pruner() == dev.tuneagent.core.prune.Pruner.NONE && run.resource() == null) {
+            return null;
+        }
+        long left = run.resource() == null ? Long.MAX_VALUE : run.resource() - Resources.used(before);
+        return new PruningReporter(store, run.study(), trial.number(), run.pruner(), left);
+    }
+
+    private JobResult evaluate(StudyRun run, StudyDefinition def, Trial trial, PruningReporter reporter) {
         CompletableFuture<JobResult> job = null;
         try {
             Path dir = run.studyDir().resolve(String.format("trial-%04d", trial.number()));
             Files.createDirectories(dir);
             long seed = Seeds.mix(def.seed(), trial.number(), JOB_SEED_SALT);
             job = launcher.launch(new JobRequest(def.name(), trial.number(), trial.params(), run.job(), def.metric(),
-                    seed, Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir));
+                    seed, Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir, reporter));
             current = job;
             if (cancelled) {
                 job.cancel(true);

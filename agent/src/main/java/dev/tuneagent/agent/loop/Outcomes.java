@@ -31,6 +31,9 @@ final class Outcomes {
             return TrialOutcome.failed(withTail("timed out after " + t.limit().toString().substring(2).toLowerCase(),
                     t.logTail()));
         }
+        if (result instanceof JobResult.Pruned p) {
+            return TrialOutcome.pruned(p.value(), "pruned at step " + p.step());
+        }
         JobResult.Cancelled c = (JobResult.Cancelled) result;
         return TrialOutcome.failed("cancelled: " + c.reason());
     }

@@ -1,6 +1,7 @@
 package dev.tuneagent.agent.loop;
 
 import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.prune.Pruner;
 import dev.tuneagent.core.task.JobSpec;
 import java.nio.file.Path;
 
@@ -9,6 +10,17 @@ import java.nio.file.Path;
  * trial, who proposes, who takes over when the proposer fails, and where trials get their directories.
  *
  * @param studyDir each trial works in {@code studyDir/trial-NNNN}
+ * @param pruner   stops hopeless trials from their intermediate reports ({@link Pruner#NONE}: never)
+ * @param resource the study's budget in report steps, or null (see {@link Resources})
  */
-public record StudyRun(String study, JobSpec job, Proposer proposer, Proposer fallback, Path studyDir) {
+public record StudyRun(String study, JobSpec job, Proposer proposer, Proposer fallback, Path studyDir, Pruner pruner,
+                       Integer resource) {
+
+    public StudyRun {
+        pruner = pruner == null ? Pruner.NONE : pruner;
+    }
+
+    public StudyRun(String study, JobSpec job, Proposer proposer, Proposer fallback, Path studyDir) {
+        this(study, job, proposer, fallback, studyDir, Pruner.NONE, null);
+    }
 }

@@ -96,6 +96,28 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial reportIntermediate(String study, int number, dev.tuneagent.core.prune.Report report) {
+        return change(study, number, t -> TrialTransitions.report(t, report));
+    }
+
+    @Override
+    public Trial updateAttrs(String study, int number, Map<String, Object> attrs) {
+        return change(study, number, t -> TrialTransitions.withAttrs(t, attrs));
+    }
+
+    private Trial change(String study, int number, java.util.function.UnaryOperator<Trial> how) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            if (number < 0 || number >= e.trials().size()) {
+                throw TrialTransitions.missingTrial(study, number, location());
+            }
+            Trial after = how.apply(e.trials().get(number));
+            e.trials().set(number, after);
+            return after;
+        }
+    }
+
+    @Override
     public List<Trial> trials(String study) {
         synchronized (lock) {
             return List.copyOf(entry(study).trials());

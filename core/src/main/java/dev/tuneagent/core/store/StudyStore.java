@@ -46,6 +46,19 @@ public interface StudyStore extends AutoCloseable {
      */
     Trial finishTrial(String study, int number, TrialOutcome outcome, Instant finishedAt);
 
+    /**
+     * Appends an intermediate report to a RUNNING trial (attrs {@code intermediate}, see
+     * {@link dev.tuneagent.core.prune.Intermediate}). Throws {@link IllegalStateException} when the trial is not
+     * RUNNING and {@link IllegalArgumentException} when the step does not increase.
+     */
+    Trial reportIntermediate(String study, int number, dev.tuneagent.core.prune.Report report);
+
+    /**
+     * Merges {@code attrs} into a RUNNING trial's attributes (later keys win): a pruner's decision, a cluster
+     * job id. Throws {@link IllegalStateException} when the trial is not RUNNING (finished trials never change).
+     */
+    Trial updateAttrs(String study, int number, java.util.Map<String, Object> attrs);
+
     /** Trials of a study ordered by number. */
     List<Trial> trials(String study);
 

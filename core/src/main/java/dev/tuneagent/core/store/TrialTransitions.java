@@ -49,6 +49,29 @@ public final class TrialTransitions {
                 trial.provenance(), trial.startedAt(), finishedAt, outcome.message(), trial.attrs());
     }
 
+    /** The RUNNING trial with {@code more} merged into its attributes. */
+    public static Trial withAttrs(Trial trial, Map<String, Object> more) {
+        if (trial.state() != TrialState.RUNNING) {
+            throw new IllegalStateException("trial " + trial.number() + " is " + trial.state()
+                    + ": only a RUNNING trial's attributes can change");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(trial.attrs());
+        merged.putAll(more);
+        return new Trial(trial.number(), trial.params(), trial.state(), trial.value(), trial.metrics(),
+                trial.provenance(), trial.startedAt(), trial.finishedAt(), trial.message(), merged);
+    }
+
+    /** The RUNNING trial with {@code report} appended to its intermediate reports. */
+    public static Trial report(Trial trial, dev.tuneagent.core.prune.Report report) {
+        if (trial.state() != TrialState.RUNNING) {
+            throw new IllegalStateException("trial " + trial.number() + " is " + trial.state()
+                    + ": only a RUNNING trial can report intermediate values");
+        }
+        var attrs = dev.tuneagent.core.prune.Intermediate.append(trial.attrs(),
+                dev.tuneagent.core.prune.Intermediate.of(trial), report);
+        return withAttrs(trial, attrs);
+    }
+
     /** The trial marked FAILED with {@code reason} if it is pending, else the trial unchanged. */
     public static Trial failIfPending(Trial trial, String reason, Instant at) {
         if (!trial.isPending()) {

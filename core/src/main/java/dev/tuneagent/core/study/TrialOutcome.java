@@ -30,4 +30,9 @@ public record TrialOutcome(TrialState state, Double value, Map<String, Double> m
     public static TrialOutcome pruned(String reason) {
         return new TrialOutcome(TrialState.PRUNED, null, Map.of(), reason);
     }
+
+    /** Stopped early by a pruner: the value is the last intermediate report's (not a final objective). */
+    public static TrialOutcome pruned(double lastValue, String reason) {
+        return new TrialOutcome(TrialState.PRUNED, Double.isFinite(lastValue) ? lastValue : null, Map.of(), reason);
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.prune.Pruner;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.space.SearchSpaceCodec;
 import dev.tuneagent.core.study.Direction;
@@ -31,11 +32,11 @@ public final class TaskFileParser {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     static final List<String> TOP = List.of("name", "objective", "job", "space", "budget", "proposer", "seed", "llm",
-            "description", "enqueue");
+            "description", "enqueue", "pruner");
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
-    private static final List<String> BUDGET = List.of("trials", "max_tokens", "max_cost_usd");
+    private static final List<String> BUDGET = List.of("trials", "max_tokens", "max_cost_usd", "resource");
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,127}";
 
     private final ObjectMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -114,8 +115,22 @@ public final class TaskFileParser {
         if (space != null) {
             QueuedConfigs.validate(space, enqueue, "enqueue");
         }
+        Integer steps = job instanceof InProcessJobSpec in ? in.folds() : null;
+        Pruner pruner = top.has("pruner") ? PrunerSection.read(top.raw("pruner"), steps) : Pruner.NONE;
+        Integer resource = null;
+        if (budget.has("resource")) {
+            long r = budget.integer("resource", 1);
+            if (r > 1_000_000_000L) {
+                throw ConfigException.of("budget.resource", r, "at most 1000000000");
+            }
+            if (steps != null && r < steps) {
+                throw ConfigException.of("budget.resource", r, "at least one trial's steps (" + steps + ": each "
+                        + "of the job's folds is a step)");
+            }
+            resource = (int) r;
+        }
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
-                description, baseDir, enqueue);
+                description, baseDir, enqueue, pruner, resource);
     }
 
     private static JobSpec readJob(JsonNode node, String objectiveMetric, Path baseDir) {

@@ -2,6 +2,7 @@ package dev.tuneagent.core.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuneagent.core.prune.Pruner;
 import dev.tuneagent.core.space.SearchSpaceCodec;
 import java.time.Duration;
 
@@ -45,6 +46,12 @@ public final class TaskFileWriter {
         }
         if (task.maxCostUsd() != null) {
             budget.put("max_cost_usd", task.maxCostUsd());
+        }
+        if (task.resource() != null) {
+            budget.put("resource", task.resource());
+        }
+        if (task.pruner() != Pruner.NONE) {
+            root.set("pruner", PrunerSection.write(task.pruner()));
         }
         root.put("proposer", task.proposer()).put("seed", task.seed());
         LlmSpec llm = task.llm();

@@ -1,5 +1,6 @@
 package dev.tuneagent.core.task;
 
+import dev.tuneagent.core.prune.Pruner;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.study.Direction;
 import java.nio.file.Path;
@@ -22,26 +23,30 @@ import java.util.Map;
  * @param baseDir      the task file's directory: relative paths in the task resolve against it
  * @param enqueue      configurations to evaluate first ({@code enqueue:}), enqueued when the study is created;
  *                     raw values, checked against the space by {@link QueuedConfigs} (never null)
+ * @param pruner       stops hopeless trials early from their intermediate reports ({@link Pruner#NONE}: never)
+ * @param resource     the study's budget in steps of intermediate reports (null: none); the study stops when
+ *                     either this or {@code trials} is spent
  */
 public record TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                        Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
-                       Path baseDir, List<Map<String, Object>> enqueue) {
+                       Path baseDir, List<Map<String, Object>> enqueue, Pruner pruner, Integer resource) {
 
     public TaskSpec {
         enqueue = enqueue == null ? List.of() : enqueue.stream().map(m -> Collections.unmodifiableMap(
                 new LinkedHashMap<>(m))).toList();
+        pruner = pruner == null ? Pruner.NONE : pruner;
     }
 
-    /** A task without an {@code enqueue:} list. */
+    /** A task without an {@code enqueue:} list, pruning or a resource budget. */
     public TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                     Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
                     Path baseDir) {
         this(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm, description,
-                baseDir, List.of());
+                baseDir, List.of(), Pruner.NONE, null);
     }
 
     public TaskSpec withEnqueue(List<Map<String, Object>> configs) {
         return new TaskSpec(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm,
-                description, baseDir, configs);
+                description, baseDir, configs, pruner, resource);
     }
 }

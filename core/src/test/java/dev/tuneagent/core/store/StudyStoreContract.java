@@ -363,4 +363,28 @@ public abstract class StudyStoreContract implements StoreQueueChecks, StoreHisto
             }
         }
     }
+
+    @Test
+    void intermediateReportsAreAppendedInIncreasingStepsAndSurviveTheFinish() {
+        store.createStudy(definition("s"));
+        Trial t = store.startTrial("s", proposal(0), at(1));
+        store.reportIntermediate("s", t.number(), new dev.tuneagent.core.prune.Report(1, 0.5));
+        store.updateAttrs("s", t.number(), Map.of("slurm_job_id", "42"));
+        Trial after = store.reportIntermediate("s", t.number(), new dev.tuneagent.core.prune.Report(3, 0.25));
+        assertThat(dev.tuneagent.core.prune.Intermediate.of(after)).containsExactly(
+                new dev.tuneagent.core.prune.Report(1, 0.5), new dev.tuneagent.core.prune.Report(3, 0.25));
+        assertThatThrownBy(() -> store.reportIntermediate("s", t.number(), new dev.tuneagent.core.prune.Report(3, 0.1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steps must increase");
+        store.finishTrial("s", t.number(), TrialOutcome.pruned(0.25, "pruned at step 3"), at(2));
+        Trial stored = store.trials("s").get(0);
+        assertThat(stored.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(stored.value()).isEqualTo(0.25);
+        assertThat(stored.attrs()).containsEntry("slurm_job_id", "42");
+        assertThat(dev.tuneagent.core.prune.Intermediate.lastStep(stored)).isEqualTo(3);
+        assertThatThrownBy(() -> store.reportIntermediate("s", 0, new dev.tuneagent.core.prune.Report(4, 0.1)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.updateAttrs("s", 0, Map.of("x", 1)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.updateAttrs("s", 7, Map.of("x", 1))).isInstanceOf(StoreException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tuneagent.shell.format;
 
+import dev.tuneagent.core.prune.Intermediate;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
@@ -41,6 +42,40 @@ public final class StudyReport {
         return sb.length() == 0 ? "no trials" : sb.toString();
     }
 
+    /**
+     * PRUNED trials and the report steps they saved against a full trial (the most steps a COMPLETE trial
+     * reported), and the resource used against {@code budget.resource}; empty when neither applies.
+     */
+    static String pruning(StudySnapshot s) {
+        Integer limit = resourceLimit(s.study());
+        long pruned = s.trials().stream().filter(t -> t.state() == TrialState.PRUNED).count();
+        if (pruned == 0 && limit == null) {
+            return "";
+        }
+        int full = s.trials().stream().filter(Trial::isComplete).mapToInt(Intermediate::lastStep).max().orElse(0);
+        long saved = s.trials().stream().filter(t -> t.state() == TrialState.PRUNED)
+                .mapToLong(t -> Math.max(0, full - Intermediate.lastStep(t))).sum();
+        long used = s.trials().stream().filter(t -> t.state().isFinished())
+                .mapToLong(t -> Math.max(1, Intermediate.lastStep(t))).sum();
+        StringBuilder b = new StringBuilder();
+        b.append(pruned).append(" pruned");
+        if (full > 0) {
+            b.append(", ").append(saved).append(" steps saved (a full trial is ").append(full).append(" steps)");
+        }
+        b.append("; resource used ").append(used).append(limit == null ? " steps" : " of " + limit + " steps");
+        return b.toString();
+    }
+
+    private static Integer resourceLimit(StudyDefinition d) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(d.taskJson()).path("budget")
+                    .path("resource");
+            return node.isInt() ? node.asInt() : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     public static String status(StudySnapshot s, String location) {
         StudyDefinition d = s.study();
         long finished = s.trials().stream().filter(t -> t.state().isFinished()).count();
@@ -74,6 +109,10 @@ public final class StudyReport {
                     .append(String.join(", ", s.trials().stream().filter(t -> t.state() == TrialState.WAITING)
                             .map(t -> "#" + t.number() + " " + Values.origin(t)).toList()))
                     .append("); they run first when the study runs\n");
+        }
+        String pruning = pruning(s);
+        if (!pruning.isEmpty()) {
+            sb.append("Pruning:   ").append(pruning).append('\n');
         }
         sb.append("Proposers: ").append(byProposer.isEmpty() ? "-" : byProposer.toString().replaceAll("[{}]", ""))
                 .append(fallbacks > 0 ? "  (" + fallbacks + " fallbacks)" : "").append('\n');

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuneagent.core.prune.Intermediate;
+import dev.tuneagent.core.prune.Report;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.Trial;
 import java.util.List;
@@ -26,6 +28,10 @@ public final class TrialJson {
         }
         n.set("params", JSON.valueToTree(t.params()));
         n.set("metrics", JSON.valueToTree(t.metrics()));
+        ArrayNode reports = n.putArray("intermediate");
+        for (Report r : Intermediate.of(t)) {
+            reports.addArray().add(r.step()).add(r.value());
+        }
         if (t.message() == null) {
             n.putNull("message");
         } else {

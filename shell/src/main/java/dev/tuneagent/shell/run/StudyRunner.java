@@ -90,7 +90,8 @@ public final class StudyRunner {
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome outcome;
             try {
-                outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, fallback, dir));
+                outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, fallback, dir, task.pruner(),
+                        task.resource()));
             } finally {
                 removeHook(hook);
             }

@@ -41,6 +41,8 @@ public final class CommandJobLauncher implements JobLauncher {
     public static final String STDERR_FILE = "stderr.log";
     /** How long a killed job gets between SIGTERM and SIGKILL. */
     static final Duration KILL_GRACE = Duration.ofSeconds(2);
+    /** How often a running job's stdout is read for intermediate reports (only when someone listens). */
+    static final Duration REPORT_POLL = Duration.ofMillis(100);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -117,16 +119,45 @@ public final class CommandJobLauncher implements JobLauncher {
                     ProcessTree.kill(process.toHandle(), KILL_GRACE);
                 }, limit.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<JobResult> result = new CompletableFuture<>();
+        String key = spec.metric() != null ? spec.metric() : request.objective();
+        ReportFollower reports = new ReportFollower(dir.resolve(STDOUT_FILE), key, request.reporter());
+        AtomicBoolean pruned = new AtomicBoolean();
+        ScheduledFuture<?> follow = request.reporter() == dev.tuneagent.tools.job.Reporter.NONE ? null
+                : timer.scheduleWithFixedDelay(() -> {
+                    if (!pruned.get() && reports.poll()) {
+                        pruned.set(true);
+                        ProcessTree.kill(process.toHandle(), KILL_GRACE);
+                    }
+                }, REPORT_POLL.toMillis(), REPORT_POLL.toMillis(), TimeUnit.MILLISECONDS);
         process.onExit().whenComplete((p, error) -> {
             running.remove(process);
             if (alarm != null) {
                 alarm.cancel(false);
             }
+            if (follow != null) {
+                follow.cancel(false);
+            }
             if (result.isDone()) {
                 return; // cancelled: the caller is no longer waiting
             }
             Duration elapsed = Duration.between(start, clock.instant());
-            if (timedOut.get()) {
+            if (follow != null) {
+                // The last reports may have arrived after the last poll; on the timer thread, after any kill.
+                onTimer(() -> {
+                    if (!pruned.get() && reports.poll()) {
+                        pruned.set(true);
+                    }
+                    reports.problems().forEach(request.reporter()::problem);
+                    if (pruned.get()) {
+                        result.complete(new JobResult.Pruned(reports.lastStep(), reports.lastValue(),
+                                Duration.between(start, clock.instant())));
+                    } else if (timedOut.get()) {
+                        result.complete(new JobResult.TimedOut(limit, tail(dir)));
+                    } else {
+                        result.complete(outcome(process.exitValue(), spec, request, dir, elapsed));
+                    }
+                });
+            } else if (timedOut.get()) {
                 // The timer thread is still killing the children: queue behind it so that the result
                 // is only reported once the whole tree is gone.
                 onTimer(() -> result.complete(new JobResult.TimedOut(limit, tail(dir))));

@@ -31,7 +31,10 @@ public final class MetricLine {
     private MetricLine() {
     }
 
-    /** The last JSON object line of {@code stdout}, if any. */
+    /**
+     * The last JSON object line of {@code stdout} that is not an intermediate report (an object with a
+     * {@code step} key), if any.
+     */
     public static Optional<JsonNode> lastObject(Path stdout) throws IOException {
         JsonNode last = null;
         try (BufferedReader in = Files.newBufferedReader(stdout, StandardCharsets.UTF_8)) {
@@ -60,6 +63,12 @@ public final class MetricLine {
     }
 
     private static JsonNode parse(CharSequence line) {
+        JsonNode node = parseObject(line);
+        return node != null && !node.has("step") ? node : null;
+    }
+
+    /** The line as a JSON object, or null when it is not one. */
+    static JsonNode parseObject(CharSequence line) {
         String s = line.toString().strip();
         if (!s.startsWith("{") || !s.endsWith("}")) {
             return null;

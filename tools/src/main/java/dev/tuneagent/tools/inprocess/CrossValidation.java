@@ -29,7 +29,7 @@ final class CrossValidation {
     }
 
     static Map<String, Double> classification(Dataset d, Trainer<Label> trainer, boolean scaleFeatures, int k,
-                                              long seed, BooleanSupplier cancelled) {
+                                              long seed, BooleanSupplier cancelled, FoldListener listener) {
         List<Map<String, Double>> folds = new ArrayList<>();
         for (int[][] fold : Folds.split(d, k, seed)) {
             checkCancelled(cancelled);
@@ -46,6 +46,7 @@ final class CrossValidation {
                 m.put(Metric.LOG_LOSS.key(), logLoss(predictions));
             }
             folds.add(m);
+            listener.afterFold(folds.size(), means(folds));
         }
         return summarize(folds);
     }
@@ -56,7 +57,7 @@ final class CrossValidation {
      * on the original scale.
      */
     static Map<String, Double> regression(Dataset d, Trainer<Regressor> trainer, boolean scaleFeatures, int k,
-                                          long seed, BooleanSupplier cancelled) {
+                                          long seed, BooleanSupplier cancelled, FoldListener listener) {
         List<Map<String, Double>> folds = new ArrayList<>();
         for (int[][] fold : Folds.split(d, k, seed)) {
             checkCancelled(cancelled);
@@ -74,8 +75,18 @@ final class CrossValidation {
                 predicted[i] = y.unscale(p.getOutput().getValues()[0]);
             }
             folds.add(regressionMetrics(truth, predicted));
+            listener.afterFold(folds.size(), means(folds));
         }
         return summarize(folds);
+    }
+
+    /** Each metric's mean over the folds done so far: the running value an intermediate report carries. */
+    static Map<String, Double> means(List<Map<String, Double>> folds) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String key : folds.get(0).keySet()) {
+            out.put(key, folds.stream().mapToDouble(f -> f.get(key)).average().orElse(Double.NaN));
+        }
+        return out;
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

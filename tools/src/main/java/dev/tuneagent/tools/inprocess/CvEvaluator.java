@@ -33,6 +33,13 @@ public final class CvEvaluator {
      */
     public Map<String, Double> evaluate(InProcessJobSpec spec, Map<String, Object> params, String metric,
                                         long splitSeed, long modelSeed, BooleanSupplier cancelled) {
+        return evaluate(spec, params, metric, splitSeed, modelSeed, cancelled, FoldListener.NONE);
+    }
+
+    /** Like the above, telling {@code listener} after each fold (the folds are the intermediate steps). */
+    public Map<String, Double> evaluate(InProcessJobSpec spec, Map<String, Object> params, String metric,
+                                        long splitSeed, long modelSeed, BooleanSupplier cancelled,
+                                        FoldListener listener) {
         catalog.validate(spec, metric);
         ModelDef model = catalog.model(spec.model());
         TaskKind kind = catalog.taskKind(spec, metric);
@@ -43,9 +50,9 @@ public final class CvEvaluator {
         TrainContext context = new TrainContext(modelSeed, probabilities, d.rows(), d.featureNames().size());
         if (kind == TaskKind.CLASSIFICATION) {
             return CrossValidation.classification(d, model.classifier().create(h, context),
-                    model.scaleFeatures(), spec.folds(), splitSeed, cancelled);
+                    model.scaleFeatures(), spec.folds(), splitSeed, cancelled, listener);
         }
         return CrossValidation.regression(d, model.regressor().create(h, context), model.scaleFeatures(),
-                spec.folds(), splitSeed, cancelled);
+                spec.folds(), splitSeed, cancelled, listener);
     }
 }

@@ -62,13 +62,15 @@ public final class InProcessJobLauncher implements JobLauncher {
         Instant start = clock.instant();
         try {
             Map<String, Double> metrics = evaluator.evaluate(spec, request.params(), request.objective(),
-                    request.splitSeed(), Seeds.mix(request.seed(), 2), cancelled);
+                    request.splitSeed(), Seeds.mix(request.seed(), 2), cancelled, reportFolds(request));
             Double objective = metrics.get(request.objective());
             if (objective == null || !Double.isFinite(objective)) {
                 return new JobResult.Failed("the cross-validated " + request.objective() + " is " + objective
                         + " (did the model diverge? try a smaller learning_rate or other settings)", "");
             }
             return new JobResult.Succeeded(finite(metrics), Duration.between(start, clock.instant()));
+        } catch (PrunedAtFold p) {
+            return new JobResult.Pruned(p.step, p.value, Duration.between(start, clock.instant()));
         } catch (ConfigException e) {
             return new JobResult.Failed(e.getMessage(), "");
         } catch (CancellationException e) {
@@ -76,6 +78,32 @@ public final class InProcessJobLauncher implements JobLauncher {
         } catch (RuntimeException | LinkageError e) {
             // Tribuo, LibSVM and XGBoost report bad settings and numerical trouble this way.
             return new JobResult.Failed(spec.model() + " training failed: " + e, stackTail(e));
+        }
+    }
+
+    /** Each fold is a step; the report is the objective's mean over the folds so far. */
+    private static FoldListener reportFolds(JobRequest request) {
+        if (request.reporter() == dev.tuneagent.tools.job.Reporter.NONE) {
+            return FoldListener.NONE;
+        }
+        return (done, means) -> {
+            Double v = means.get(request.objective());
+            if (v != null && Double.isFinite(v) && request.reporter().report(done, v)) {
+                throw new PrunedAtFold(done, v);
+            }
+        };
+    }
+
+    /** Unwinds the cross-validation loop when the reporter prunes the trial; not an error. */
+    private static final class PrunedAtFold extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int step;
+        final double value;
+
+        PrunedAtFold(int step, double value) {
+            super(null, null, false, false);
+            this.step = step;
+            this.value = value;
         }
     }
 

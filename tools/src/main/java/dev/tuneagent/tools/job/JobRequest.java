@@ -12,10 +12,18 @@ import java.util.Map;
  * @param splitSeed the study's split seed: every trial of one study gets the same CV folds (common random
  *                  numbers), so two configurations are compared on identical splits
  * @param workDir   a directory owned by this trial (created by the caller)
+ * @param reporter  receives intermediate reports and may stop the job (pruning); {@link Reporter#NONE} if unused
  */
 public record JobRequest(String study, int trial, Map<String, Object> params, JobSpec spec, String objective,
-                         long seed, long splitSeed, Path workDir) {
+                         long seed, long splitSeed, Path workDir, Reporter reporter) {
     public JobRequest {
         params = Map.copyOf(params);
+        reporter = reporter == null ? Reporter.NONE : reporter;
+    }
+
+    /** A request whose intermediate reports nobody reads. */
+    public JobRequest(String study, int trial, Map<String, Object> params, JobSpec spec, String objective,
+                      long seed, long splitSeed, Path workDir) {
+        this(study, trial, params, spec, objective, seed, splitSeed, workDir, Reporter.NONE);
     }
 }

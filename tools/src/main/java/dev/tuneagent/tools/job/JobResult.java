@@ -21,6 +21,13 @@ public sealed interface JobResult {
     record TimedOut(Duration limit, String logTail) implements JobResult {
     }
 
+    /**
+     * The job was stopped early because its {@link Reporter} said so at {@code step}, where it had reached
+     * {@code value} (the caller that pruned it knows why).
+     */
+    record Pruned(int step, double value, Duration elapsed) implements JobResult {
+    }
+
     /** The job was stopped on request (Ctrl-C, scancel). */
     record Cancelled(String reason) implements JobResult {
     }

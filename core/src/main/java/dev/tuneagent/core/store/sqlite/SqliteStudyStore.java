@@ -172,6 +172,29 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial reportIntermediate(String study, int number, dev.tuneagent.core.prune.Report report) {
+        return change("storing a report of trial " + number + " of " + study, study, number,
+                t -> TrialTransitions.report(t, report));
+    }
+
+    @Override
+    public Trial updateAttrs(String study, int number, Map<String, Object> attrs) {
+        return change("updating trial " + number + " of " + study, study, number,
+                t -> TrialTransitions.withAttrs(t, attrs));
+    }
+
+    private Trial change(String action, String study, int number, java.util.function.UnaryOperator<Trial> how) {
+        return write(action, c -> {
+            StudyRow s = existing(c, study);
+            Trial t = TrialRows.trial(c, s.id(), s.definition().space(), number)
+                    .orElseThrow(() -> TrialTransitions.missingTrial(study, number, location()));
+            Trial after = how.apply(t);
+            TrialRows.updateAttrs(c, s.id(), after);
+            return after;
+        });
+    }
+
+    @Override
     public List<Trial> trials(String study) {
         return read("reading the trials of " + study, c -> {
             StudyRow s = existing(c, study);

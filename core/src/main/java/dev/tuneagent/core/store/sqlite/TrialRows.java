@@ -149,6 +149,19 @@ final class TrialRows {
         }
     }
 
+    /** Rewrites a RUNNING trial's attributes; the WHERE clause keeps finished trials immutable. */
+    static void updateAttrs(Connection c, long studyId, Trial t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET attrs_json = ? "
+                + "WHERE study_id = ? AND number = ? AND state = 'RUNNING'")) {
+            ps.setString(1, JsonColumns.attrs(t.attrs()));
+            ps.setLong(2, studyId);
+            ps.setInt(3, t.number());
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("trial " + t.number() + " changed while its attributes were updated");
+            }
+        }
+    }
+
     /** Marks a WAITING trial RUNNING; the WHERE clause makes a second claim of the same trial change nothing. */
     static boolean updateClaimed(Connection c, long studyId, Trial t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'RUNNING', started_at = ? "
