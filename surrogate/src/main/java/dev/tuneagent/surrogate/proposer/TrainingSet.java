@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * What the GP is trained on, built from a snapshot. Completed trials contribute their loss
- * ({@code direction().toLoss(value)}), warped by {@link OutputWarping}. Failed and pruned trials
- * are NOT ignored: each is imputed with the worst warped loss observed, so the model learns that
+ * ({@code direction().toLoss(value)}), warped by {@link OutputWarping}; so do PRUNED trials, at their last
+ * reported value. Failed trials (and pruned ones without a value) are NOT ignored: each is imputed with the
+ * worst warped loss observed, so the model learns that
  * the region is bad and the optimizer does not keep proposing there (the policy of SMAC and
  * Optuna's GP sampler family). Points are the rounded unit-cube codes of the trials' parameters.
  */
@@ -19,9 +20,10 @@ record TrainingSet(List<double[]> points, double[] targets, int completedCount, 
                    List<double[]> anchorsBestFirst) {
 
     static TrainingSet from(StudySnapshot snapshot, FeatureMap map) {
-        List<Trial> completed = snapshot.completed().stream().filter(t -> encodable(snapshot, t)).toList();
+        List<Trial> completed = snapshot.trials().stream().filter(t -> t.isComplete() || prunedWithValue(t))
+                .filter(t -> encodable(snapshot, t)).toList();
         List<Trial> failed = snapshot.trials().stream()
-                .filter(t -> t.state() == TrialState.FAILED || t.state() == TrialState.PRUNED)
+                .filter(t -> t.state() == TrialState.FAILED || (t.state() == TrialState.PRUNED && !prunedWithValue(t)))
                 .filter(t -> encodable(snapshot, t)).toList();
         List<double[]> points = new ArrayList<>();
         double[] losses = new double[completed.size()];
@@ -51,6 +53,16 @@ record TrainingSet(List<double[]> points, double[] targets, int completedCount, 
         order.sort((a, b) -> Double.compare(warped[a], warped[b]));
         List<double[]> anchors = order.stream().map(points::get).toList();
         return new TrainingSet(points, targets, completed.size(), best, anchors);
+    }
+
+    /**
+     * A pruned trial is an observation at its last reported value (the running mean of its folds, or its
+     * learning curve where it stopped). Measured against imputing it as the worst value (docs/gp.md,
+     * {@code tune bench-prune --proposer gp}): with ASHA, imputation sent the GP away from every region a
+     * pruner had touched and lost on all seeds.
+     */
+    static boolean prunedWithValue(Trial t) {
+        return t.state() == TrialState.PRUNED && t.value() != null;
     }
 
     /** A stored trial whose parameters no longer fit the space (hand-edited store) is skipped, not fatal. */
