@@ -30,7 +30,7 @@ public final class TaskFileParser {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     static final List<String> TOP = List.of("name", "objective", "job", "space", "budget", "proposer", "seed", "llm",
-            "description");
+            "description", "gp");
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
@@ -108,8 +108,9 @@ public final class TaskFileParser {
         long seed = top.integerOr("seed", 0, 0);
         LlmSpec llm = top.has("llm") ? LlmSection.read(top.raw("llm"), baseDir) : LlmSpec.empty();
         String description = top.has("description") ? top.textOrNull("description") : null;
+        GpSpec gp = top.has("gp") ? GpSection.read(top.raw("gp")) : GpSpec.defaults();
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
-                description, baseDir);
+                description, baseDir, gp);
     }
 
     private static JobSpec readJob(JsonNode node, String objectiveMetric, Path baseDir) {

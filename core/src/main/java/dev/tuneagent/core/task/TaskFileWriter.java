@@ -65,6 +65,10 @@ public final class TaskFileWriter {
         if (task.description() != null) {
             root.put("description", task.description());
         }
+        if (!task.gp().equals(GpSpec.defaults())) {
+            ObjectNode gp = root.putObject("gp").put("acquisition", task.gp().acquisition());
+            putIf(gp, "beta", task.gp().beta());
+        }
         return root;
     }
 

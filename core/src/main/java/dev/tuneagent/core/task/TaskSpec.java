@@ -16,8 +16,21 @@ import java.nio.file.Path;
  * @param llm          model settings (never null; fields may be null)
  * @param description  free text about the task, shown to the LLM in the data card (may be null)
  * @param baseDir      the task file's directory: relative paths in the task resolve against it
+ * @param gp           the Gaussian-process proposer's settings (never null; {@link GpSpec#defaults()} when absent)
  */
 public record TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                        Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
-                       Path baseDir) {
+                       Path baseDir, GpSpec gp) {
+
+    public TaskSpec {
+        gp = gp == null ? GpSpec.defaults() : gp;
+    }
+
+    /** A task without a {@code gp:} section (the GP's defaults). */
+    public TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
+                    Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
+                    Path baseDir) {
+        this(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm, description,
+                baseDir, GpSpec.defaults());
+    }
 }
