@@ -37,7 +37,7 @@ public final class ProposerFactory {
     /** {@code gp} (the default), {@code sobol} and {@code random}: no model, no key. */
     public static ProposerFactory classical() {
         return new ProposerFactory()
-                .register(GpProposer.NAME, t -> new GpProposer(GpProposerSettings.of(t.gp())))
+                .register(GpProposer.NAME, t -> new GpProposer(GpProposerSettings.of(t == null ? null : t.gp())))
                 .register("sobol", t -> new SobolProposer())
                 .register("random", t -> new RandomProposer());
     }

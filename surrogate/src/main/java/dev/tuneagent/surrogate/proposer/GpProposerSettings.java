@@ -38,7 +38,7 @@ public record GpProposerSettings(int initialDesign, int maxFitPoints, Hyperparam
         return new GpProposerSettings(0, 160, GpFitter.defaults(), AcquisitionOptimizer.defaults());
     }
 
-    /** The defaults with the acquisition of a task file's {@code gp:} section. */
+    /** The defaults with the acquisition of a task file's {@code gp:} section (null: log EI). */
     public static GpProposerSettings of(GpSpec spec) {
         return defaults().withAcquisition(spec);
     }
