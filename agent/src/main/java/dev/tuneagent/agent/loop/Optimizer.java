@@ -134,7 +134,7 @@ public final class Optimizer {
                 throw new IllegalStateException("it proposed nothing");
             }
             Proposal p = proposals.get(0);
-            return new Proposal(snap.space().coerce(p.params()), p.provenance());
+            return new Proposal(snap.space().coerce(p.params()), p.provenance(), p.attrs());
         } catch (RuntimeException e) {
             String reason = run.proposer().name() + " failed: " + shortMessage(e);
             List<Proposal> fallback = run.fallback().propose(snap, 1);

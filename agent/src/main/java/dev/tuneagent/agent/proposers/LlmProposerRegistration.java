@@ -51,7 +51,7 @@ public final class LlmProposerRegistration {
                 or(cli.alpha(), l.alpha()), or(cli.context(), l.context()));
         return new TaskSpec(t.name(), t.metric(), t.direction(), t.job(), t.space(), t.trials(), t.maxTokens(),
                 t.maxCostUsd(), t.proposer(), t.seed(), merged, t.description(), t.baseDir(), t.enqueue(),
-                t.pruner(), t.resource());
+                t.pruner(), t.resource(), t.gp());
     }
 
     private static <T> T or(T a, T b) {

@@ -6,6 +6,7 @@ import dev.tuneagent.core.proposer.RandomProposer;
 import dev.tuneagent.core.proposer.SobolProposer;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.surrogate.proposer.GpProposer;
+import dev.tuneagent.surrogate.proposer.GpProposerSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class ProposerFactory {
     /** {@code gp} (the default), {@code sobol} and {@code random}: no model, no key. */
     public static ProposerFactory classical() {
         return new ProposerFactory()
-                .register(GpProposer.NAME, t -> new GpProposer())
+                .register(GpProposer.NAME, t -> new GpProposer(GpProposerSettings.of(t == null ? null : t.gp())))
                 .register("sobol", t -> new SobolProposer())
                 .register("random", t -> new RandomProposer());
     }

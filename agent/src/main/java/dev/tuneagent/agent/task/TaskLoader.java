@@ -71,6 +71,7 @@ public final class TaskLoader {
 
     private static TaskSpec with(TaskSpec t, String name, SearchSpace space, int trials, String proposer, long seed) {
         return new TaskSpec(name, t.metric(), t.direction(), t.job(), space, trials, t.maxTokens(), t.maxCostUsd(),
-                proposer, seed, t.llm(), t.description(), t.baseDir(), t.enqueue(), t.pruner(), t.resource());
+                proposer, seed, t.llm(), t.description(), t.baseDir(), t.enqueue(), t.pruner(), t.resource(),
+                t.gp());
     }
 }

@@ -32,7 +32,7 @@ public final class TaskFileParser {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     static final List<String> TOP = List.of("name", "objective", "job", "space", "budget", "proposer", "seed", "llm",
-            "description", "enqueue", "pruner");
+            "description", "enqueue", "pruner", "gp");
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
@@ -110,6 +110,7 @@ public final class TaskFileParser {
         long seed = top.integerOr("seed", 0, 0);
         LlmSpec llm = top.has("llm") ? LlmSection.read(top.raw("llm"), baseDir) : LlmSpec.empty();
         String description = top.has("description") ? top.textOrNull("description") : null;
+        GpSpec gp = top.has("gp") ? GpSection.read(top.raw("gp")) : GpSpec.defaults();
         List<Map<String, Object>> enqueue = top.has("enqueue") ? QueuedConfigs.read(top.raw("enqueue"), "enqueue")
                 : List.of();
         if (space != null) {
@@ -130,7 +131,7 @@ public final class TaskFileParser {
             resource = (int) r;
         }
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
-                description, baseDir, enqueue, pruner, resource);
+                description, baseDir, enqueue, pruner, resource, gp);
     }
 
     private static JobSpec readJob(JsonNode node, String objectiveMetric, Path baseDir) {

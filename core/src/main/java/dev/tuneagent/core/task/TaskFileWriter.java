@@ -75,6 +75,10 @@ public final class TaskFileWriter {
         if (!task.enqueue().isEmpty()) {
             root.set("enqueue", JSON.valueToTree(task.enqueue()));
         }
+        if (!task.gp().equals(GpSpec.defaults())) {
+            ObjectNode gp = root.putObject("gp").put("acquisition", task.gp().acquisition());
+            putIf(gp, "beta", task.gp().beta());
+        }
         return root;
     }
 

@@ -26,27 +26,30 @@ import java.util.Map;
  * @param pruner       stops hopeless trials early from their intermediate reports ({@link Pruner#NONE}: never)
  * @param resource     the study's budget in steps of intermediate reports (null: none); the study stops when
  *                     either this or {@code trials} is spent
+ * @param gp           the Gaussian-process proposer's settings (never null; {@link GpSpec#defaults()} when absent)
  */
 public record TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                        Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
-                       Path baseDir, List<Map<String, Object>> enqueue, Pruner pruner, Integer resource) {
+                       Path baseDir, List<Map<String, Object>> enqueue, Pruner pruner, Integer resource,
+                       GpSpec gp) {
 
     public TaskSpec {
         enqueue = enqueue == null ? List.of() : enqueue.stream().map(m -> Collections.unmodifiableMap(
                 new LinkedHashMap<>(m))).toList();
         pruner = pruner == null ? Pruner.NONE : pruner;
+        gp = gp == null ? GpSpec.defaults() : gp;
     }
 
-    /** A task without an {@code enqueue:} list, pruning or a resource budget. */
+    /** A task without an {@code enqueue:} list, pruning, a resource budget or a {@code gp:} section. */
     public TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                     Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
                     Path baseDir) {
         this(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm, description,
-                baseDir, List.of(), Pruner.NONE, null);
+                baseDir, List.of(), Pruner.NONE, null, GpSpec.defaults());
     }
 
     public TaskSpec withEnqueue(List<Map<String, Object>> configs) {
         return new TaskSpec(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm,
-                description, baseDir, configs, pruner, resource);
+                description, baseDir, configs, pruner, resource, gp);
     }
 }

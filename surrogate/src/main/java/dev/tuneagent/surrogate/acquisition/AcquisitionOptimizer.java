@@ -1,8 +1,8 @@
 package dev.tuneagent.surrogate.acquisition;
 
 import dev.tuneagent.surrogate.encoding.FeatureMap;
-import dev.tuneagent.surrogate.gp.GpModel;
-import dev.tuneagent.surrogate.gp.Posterior;
+import dev.tuneagent.surrogate.model.Posterior;
+import dev.tuneagent.surrogate.model.Surrogate;
 import dev.tuneagent.surrogate.optim.BoundedLbfgs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +18,8 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * the analytic gradient of the acquisition (through the posterior mean and variance gradients) from
  * the best distinct sweep points, categorical coordinates held fixed; (3) rounding of the results
  * and re-scoring. Returns all scored points best first, so a caller can skip ones it cannot use.
+ * Typed against {@link Surrogate} (mean, variance and their gradients), not the GP, so it is tested on
+ * closed-form functions. Every returned point lies in the unit cube.
  */
 public final class AcquisitionOptimizer {
     private static final double[] SCALES = {0.01, 0.04, 0.12, 0.3};
@@ -43,7 +45,7 @@ public final class AcquisitionOptimizer {
     /**
      * @param anchors observed points (unit-cube coordinates), best first, to perturb around
      */
-    public List<Candidate> optimize(GpModel model, FeatureMap map, Acquisition acq, List<double[]> anchors,
+    public List<Candidate> optimize(Surrogate model, FeatureMap map, Acquisition acq, List<double[]> anchors,
                                     RandomGenerator rng) {
         int d = map.dimension();
         List<Candidate> scored = new ArrayList<>();
@@ -120,7 +122,11 @@ public final class AcquisitionOptimizer {
         return x > 1 ? 2 - x : x;
     }
 
-    static Candidate score(GpModel model, FeatureMap map, Acquisition acq, double[] u) {
+    /**
+     * The acquisition at the unit-cube point {@code u} (already rounded), as the optimizer ranks it: the
+     * variance is floored at 1e-18 and a NaN value ranks last.
+     */
+    public static Candidate score(Surrogate model, FeatureMap map, Acquisition acq, double[] u) {
         Posterior post = model.posterior(map.features(u));
         double sd = Math.sqrt(Math.max(post.variance(), 1e-18));
         double v = acq.valueAndDerivatives(post.mean(), sd)[0];
@@ -128,7 +134,7 @@ public final class AcquisitionOptimizer {
     }
 
     /** Acquisition at u and its gradient in u (writes the negated gradient for minimization). */
-    private static double valueAndGradient(GpModel model, FeatureMap map, Acquisition acq, double[] u, double[] g) {
+    private static double valueAndGradient(Surrogate model, FeatureMap map, Acquisition acq, double[] u, double[] g) {
         int p = map.featureCount();
         double[] dMean = new double[p];
         double[] dVar = new double[p];

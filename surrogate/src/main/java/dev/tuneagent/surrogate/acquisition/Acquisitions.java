@@ -47,6 +47,16 @@ public final class Acquisitions {
         return Normal.logCdf((best - mean) / sd);
     }
 
+    /**
+     * log PI and its partial derivatives: {@code [log Phi(z), -r/sd, -r z/sd]} with {@code z = (best - mean)/sd}
+     * and {@code r = d log Phi/dz = phi(z)/Phi(z)} (the inverse Mills ratio, computed without 0/0 in the tail).
+     */
+    public static double[] logProbabilityOfImprovementWithDerivatives(double mean, double sd, double best) {
+        double z = (best - mean) / sd;
+        double r = Normal.inverseMillsRatio(z);
+        return new double[] {Normal.logCdf(z), -r / sd, -r * z / sd};
+    }
+
     /** Upper confidence bound on the negated loss: {@code -(mean - sqrt(beta) sd)}. */
     public static double upperConfidenceBound(double mean, double sd, double beta) {
         return -mean + Math.sqrt(beta) * Math.max(sd, 0);

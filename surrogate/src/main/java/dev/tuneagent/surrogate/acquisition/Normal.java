@@ -28,6 +28,15 @@ public final class Normal {
         return -0.5 * z * z - LOG_SQRT_2PI + Math.log(erfcx(-z / SQRT2) * SQRT_HALF_PI);
     }
 
+    /** phi(z) / Phi(z), finite far in the lower tail where both underflow (there it tends to -z). */
+    public static double inverseMillsRatio(double z) {
+        if (z > -5) {
+            return pdf(z) / cdf(z);
+        }
+        // Phi(z) = phi(z) * erfcx(-z / sqrt2) * sqrt(pi / 2), so the ratio needs no exponential.
+        return 1 / (erfcx(-z / SQRT2) * SQRT_HALF_PI);
+    }
+
     /** exp(x^2) erfc(x) for x >= 0, without overflow or underflow. */
     public static double erfcx(double x) {
         if (x < 0) {

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * {@code singleStartFrom} observations on, only the best-scored start is refined: the likelihood
  * is sharper with more data (a second start rarely wins) and each evaluation costs O(n^3).
  */
-public final class GpFitter {
+public final class GpFitter implements HyperparameterFitter {
     private final int starts;
     private final int candidates;
     private final int maxIterations;
@@ -31,6 +31,7 @@ public final class GpFitter {
         return new GpFitter(2, 8, 80, 64);
     }
 
+    @Override
     public GpHyperparameters fit(double[][] inputs, double[] outputs, HyperPriors priors, RandomGenerator rng) {
         int p = inputs[0].length;
         MapObjective objective = new MapObjective(inputs, outputs, priors);

@@ -1,5 +1,7 @@
 package dev.tuneagent.surrogate.gp;
 
+import dev.tuneagent.surrogate.model.Posterior;
+import dev.tuneagent.surrogate.model.Surrogate;
 import java.util.Arrays;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Arrays;
  * latent function, their gradients in x (for gradient-based acquisition optimization) and cheap
  * O(n^2) conditioning on one more point (for the kriging believer).
  */
-public final class GpModel {
+public final class GpModel implements Surrogate {
     private final double[] x; // n rows of p features, row-major
     private final double[] y;
     private final int n;
@@ -70,6 +72,7 @@ public final class GpModel {
         return n;
     }
 
+    @Override
     public int inputDimension() {
         return p;
     }
@@ -86,6 +89,7 @@ public final class GpModel {
         return ks;
     }
 
+    @Override
     public Posterior posterior(double[] point) {
         double[] ks = crossCovariance(point);
         double mean = hyper.mean();
@@ -100,10 +104,7 @@ public final class GpModel {
         return new Posterior(mean, Math.max(var, 0.0));
     }
 
-    /**
-     * Posterior with its gradient in the input: writes d mean/dx into {@code dMean} and
-     * d variance/dx into {@code dVariance} (both of length p).
-     */
+    @Override
     public Posterior posterior(double[] point, double[] dMean, double[] dVariance) {
         double[] ks = crossCovariance(point);
         double mean = hyper.mean();

@@ -14,24 +14,61 @@ import java.util.Deque;
  * point is projected back into the box, so bounds are never violated.
  */
 public final class BoundedLbfgs {
+    /** Backtracking steps per line search before the search gives up. */
+    static final int MAX_BACKTRACKS = 30;
     private final int memory;
     private final int maxIterations;
+    private final int maxEvaluations;
     private final double gradientTolerance;
     private final double relativeTolerance;
 
-    public BoundedLbfgs(int memory, int maxIterations, double gradientTolerance, double relativeTolerance) {
+    /**
+     * @param maxEvaluations calls of the function at most, the first included (each may be an O(n^3)
+     *                       likelihood); the iteration limit alone allows {@code 1 + 30 maxIterations}
+     */
+    public BoundedLbfgs(int memory, int maxIterations, int maxEvaluations, double gradientTolerance,
+                        double relativeTolerance) {
+        if (memory < 1 || maxIterations < 0 || maxEvaluations < 1) {
+            throw new IllegalArgumentException("need memory >= 1, maxIterations >= 0 and maxEvaluations >= 1, got "
+                    + memory + ", " + maxIterations + ", " + maxEvaluations);
+        }
         this.memory = memory;
         this.maxIterations = maxIterations;
+        this.maxEvaluations = maxEvaluations;
         this.gradientTolerance = gradientTolerance;
         this.relativeTolerance = relativeTolerance;
+    }
+
+    /** No evaluation limit beyond what the iteration limit implies. */
+    public BoundedLbfgs(int memory, int maxIterations, double gradientTolerance, double relativeTolerance) {
+        this(memory, maxIterations, Integer.MAX_VALUE, gradientTolerance, relativeTolerance);
     }
 
     public static BoundedLbfgs defaults(int maxIterations) {
         return new BoundedLbfgs(8, maxIterations, 1e-6, 1e-9);
     }
 
-    /** The point reached and its value; {@code evaluations} counts calls of the function. */
-    public record Result(double[] point, double value, int evaluations) {
+    /** Why the minimization ended. */
+    public enum Stop {
+        /** The projected gradient is below the tolerance: a (box-constrained) stationary point. */
+        GRADIENT,
+        /** The last step decreased the value by less than the relative tolerance. */
+        VALUE,
+        /** No descent direction exists even after dropping the curvature memory. */
+        NO_DESCENT,
+        /** No step along the direction decreased the value (or gave a finite one) in 30 backtracks. */
+        LINE_SEARCH,
+        MAX_ITERATIONS,
+        MAX_EVALUATIONS,
+        /** The function is not finite at the (projected) start: nothing to improve from. */
+        NON_FINITE_START
+    }
+
+    /**
+     * The best point reached (always inside the box) and its value; {@code evaluations} counts calls of the
+     * function, {@code iterations} accepted steps.
+     */
+    public record Result(double[] point, double value, int evaluations, int iterations, Stop stop) {
     }
 
     public Result minimize(DifferentiableFunction f, double[] start, double[] lower, double[] upper) {
@@ -41,15 +78,19 @@ public final class BoundedLbfgs {
         double fx = f.valueAndGradient(x, g);
         int evaluations = 1;
         if (!Double.isFinite(fx)) {
-            return new Result(x, fx, evaluations);
+            return new Result(x, fx, evaluations, 0, Stop.NON_FINITE_START);
         }
         Deque<double[][]> pairs = new ArrayDeque<>();
         double[] d = new double[n];
         double[] xNew = new double[n];
         double[] gNew = new double[n];
-        for (int iter = 0; iter < maxIterations; iter++) {
+        int iter = 0;
+        Stop stop = Stop.MAX_ITERATIONS;
+        search:
+        for (; iter < maxIterations; iter++) {
             boolean[] frozen = frozen(x, g, lower, upper);
             if (projectedGradientNorm(g, frozen) < gradientTolerance) {
+                stop = Stop.GRADIENT;
                 break;
             }
             direction(g, frozen, pairs, d);
@@ -59,13 +100,18 @@ public final class BoundedLbfgs {
                 direction(g, frozen, pairs, d);
                 slope = dot(d, g);
                 if (!(slope < 0)) {
+                    stop = Stop.NO_DESCENT;
                     break;
                 }
             }
             double step = pairs.isEmpty() ? Math.min(1.0, 1.0 / Math.max(1e-12, maxAbs(d))) : 1.0;
             double fNew = Double.NaN;
             boolean accepted = false;
-            for (int back = 0; back < 30; back++) {
+            for (int back = 0; back < MAX_BACKTRACKS; back++) {
+                if (evaluations >= maxEvaluations) {
+                    stop = Stop.MAX_EVALUATIONS;
+                    break search;
+                }
                 for (int i = 0; i < n; i++) {
                     xNew[i] = x[i] + step * d[i];
                 }
@@ -76,6 +122,8 @@ public final class BoundedLbfgs {
                 }
                 fNew = f.valueAndGradient(xNew, gNew);
                 evaluations++;
+                // A NaN or infinite value (a failed factorization, a point outside a model's domain) is
+                // treated like too long a step: back off, never accept it.
                 if (Double.isFinite(fNew) && fNew <= fx + 1e-4 * decrease) {
                     accepted = true;
                     break;
@@ -83,6 +131,7 @@ public final class BoundedLbfgs {
                 step *= 0.3;
             }
             if (!accepted) {
+                stop = Stop.LINE_SEARCH;
                 break;
             }
             double[] s = new double[n];
@@ -102,10 +151,12 @@ public final class BoundedLbfgs {
             System.arraycopy(gNew, 0, g, 0, n);
             fx = fNew;
             if (previous - fx <= relativeTolerance * Math.max(1.0, Math.abs(fx))) {
+                iter++;
+                stop = Stop.VALUE;
                 break;
             }
         }
-        return new Result(x, fx, evaluations);
+        return new Result(x, fx, evaluations, iter, stop);
     }
 
     /** Two-loop recursion on the free variables. */

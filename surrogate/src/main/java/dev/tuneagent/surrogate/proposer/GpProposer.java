@@ -8,38 +8,35 @@ import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.Seeds;
 import dev.tuneagent.core.study.StudySnapshot;
-import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.surrogate.acquisition.Acquisition;
 import dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer;
-import dev.tuneagent.surrogate.acquisition.Acquisitions;
 import dev.tuneagent.surrogate.encoding.FeatureMap;
-import dev.tuneagent.surrogate.gp.GpHyperparameters;
-import dev.tuneagent.surrogate.gp.GpModel;
-import dev.tuneagent.surrogate.gp.HyperPriors;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Bayesian optimization with a GP and log expected improvement ({@code gp}). A scrambled Sobol
- * initial design (core's {@link SobolProposer}) comes first; then each call fits a Matérn-5/2 ARD GP by MAP on the warped losses
- * (failed trials imputed with the worst value), and maximizes LogEI. Pending trials and the
- * earlier points of the same batch enter the model with their posterior mean as a fake
- * observation (kriging believer), which shrinks the variance there so a batch spreads out.
- * Stateless: everything derives from the snapshot and {@link StudySnapshot#proposalSeed()} (the
- * Sobol design's scrambling from the study seed, so the design continues coherently across calls).
- * Proposals never repeat a configuration of any trial or of the batch; an exhausted finite space
- * gives fewer proposals. Should the numerics still fail on some pathological history, the call
- * answers with Sobol points and says so in the provenance's fallback rather than throwing.
+ * Bayesian optimization with a GP ({@code gp}): a scrambled Sobol initial design (core's
+ * {@link SobolProposer}) comes first, unless the study was warm-started (trials with
+ * {@code source=warmstart} are the design, as in LLAMBO); then each call fits the GP to the snapshot
+ * ({@link GpSurrogate#fit}) and maximizes the acquisition of the task's {@code gp:} section (log EI by
+ * default). Earlier points of the same batch are believed at their posterior mean, so a batch spreads out.
+ * Stateless: everything derives from the snapshot and {@link StudySnapshot#proposalSeed()} (the Sobol
+ * design's scrambling from the study seed, so the design continues coherently across calls). Proposals
+ * never repeat a configuration of any trial or of the batch; an exhausted finite space gives fewer
+ * proposals. Each modelled proposal carries {@link TrialAttrs#ACQUISITION}. Should the numerics fail on
+ * some history, {@link GpModelException} is thrown: the caller's fallback chain decides what follows.
  */
 public final class GpProposer implements Proposer {
     public static final String NAME = "gp";
-    private static final long SALT_FIT = 0xF17L;
-    static final int MAX_MODEL_POINTS = 1000;
+    static final int MAX_MODEL_POINTS = GpSurrogate.MAX_MODEL_POINTS;
     private static final long SALT_ACQ = 0xACCL;
 
     private final GpProposerSettings settings;
+    private final GpSurrogate surrogate;
 
     public GpProposer() {
         this(GpProposerSettings.defaults());
@@ -47,11 +44,32 @@ public final class GpProposer implements Proposer {
 
     public GpProposer(GpProposerSettings settings) {
         this.settings = settings;
+        this.surrogate = new GpSurrogate(settings);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The model this proposer fits, for whoever ranks candidates the same way (the hybrid scorer). */
+    public GpSurrogate surrogate() {
+        return surrogate;
+    }
+
+    /**
+     * Whether the next proposal still belongs to the initial design: fewer than 2 usable completed trials
+     * (nothing to model), or fewer than {@code max(5, 2d)} trials of any origin and no warm start. Trials
+     * a language model designed ({@code source=warmstart}) replace the design; a user's enqueued ones
+     * ({@code source=enqueue}) and re-runs count towards its size like any trial but do not end it.
+     */
+    public boolean inInitialDesign(StudySnapshot snapshot) {
+        if (GpSurrogate.usableCompleted(snapshot) < 2) {
+            return true;
+        }
+        boolean warmStarted = snapshot.trials().stream()
+                .anyMatch(t -> TrialAttrs.is(t, TrialAttrs.SOURCE, TrialAttrs.SOURCE_WARMSTART));
+        return !warmStarted && snapshot.trials().size() < settings.initialDesignSize(snapshot.space().dimension());
     }
 
     @Override
@@ -62,112 +80,63 @@ public final class GpProposer implements Proposer {
         if (n == 0) {
             return List.of();
         }
-        SearchSpace space = snapshot.space();
-        FeatureMap map = new FeatureMap(space);
-        long seed = snapshot.proposalSeed();
-        Provenance provenance = Provenance.of(NAME, seed);
-        TrainingSet data = TrainingSet.from(snapshot, map);
-        if (data.completedCount() < 2 || snapshot.trials().size() < settings.initialDesignSize(space.dimension())) {
+        Provenance provenance = Provenance.of(NAME, snapshot.proposalSeed());
+        if (inInitialDesign(snapshot)) {
             // The initial design is core's scrambled Sobol sequence, continued at the study's trial count.
             return new SobolProposer().propose(snapshot, n).stream()
                     .map(p -> new Proposal(p.params(), provenance)).toList();
         }
-        SeenConfigs seen = SeenConfigs.of(snapshot);
-        List<Map<String, Object>> chosen;
         try {
-            chosen = model(snapshot, data, map, n, seen, seed);
+            return model(snapshot, surrogate.fit(snapshot), n, provenance);
         } catch (RuntimeException e) {
-            String reason = "sobol: the GP failed on this history (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")";
-            return new SobolProposer().propose(snapshot, n).stream()
-                    .map(p -> new Proposal(p.params(), provenance.withFallback(reason))).toList();
+            throw new GpModelException(snapshot.trials().size(), e);
         }
+    }
+
+    private List<Proposal> model(StudySnapshot snapshot, FittedGp fitted, int n, Provenance provenance) {
+        FeatureMap map = fitted.features();
+        SearchSpace space = map.space();
+        SeenConfigs seen = SeenConfigs.of(snapshot);
+        RandomGenerator rng = Seeds.rng(snapshot.proposalSeed(), SALT_ACQ);
+        Acquisition acq = fitted.acquisition(settings.acquisition());
         List<Proposal> out = new ArrayList<>();
-        for (Map<String, Object> config : chosen) {
-            out.add(new Proposal(config, provenance));
-        }
-        return out;
-    }
-
-    /**
-     * Log expected improvement of each candidate under the model this proposer would fit to the
-     * snapshot (same warping, failed-trial imputation, subsets, hyperparameters and pending-trial
-     * believer). Used to rank configurations proposed by someone else, e.g. a language model. Log
-     * values keep their order far from the incumbent, where plain EI underflows to 0 and ties.
-     * Throws {@link IllegalStateException} with fewer than 2 completed trials.
-     */
-    public double[] logExpectedImprovement(StudySnapshot snapshot, List<Map<String, Object>> candidates) {
-        FeatureMap map = new FeatureMap(snapshot.space());
-        TrainingSet data = TrainingSet.from(snapshot, map);
-        if (data.completedCount() < 2) {
-            throw new IllegalStateException("the GP needs at least 2 completed trials, got " + data.completedCount());
-        }
-        GpModel model = fit(snapshot, data, map, snapshot.proposalSeed());
-        double[] out = new double[candidates.size()];
-        for (int i = 0; i < out.length; i++) {
-            double[] f = map.features(map.round(snapshot.space().encode(candidates.get(i))));
-            var p = model.posterior(f);
-            out[i] = Acquisitions.logExpectedImprovement(p.mean(), p.sd(), data.best());
-        }
-        return out;
-    }
-
-    private GpModel fit(StudySnapshot snapshot, TrainingSet data, FeatureMap map, long seed) {
-        SearchSpace space = map.space();
-        int rows = data.points().size();
-        double[][] x = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            x[i] = map.features(data.points().get(i));
-        }
-        double[] y = data.targets();
-        HyperPriors priors = HyperPriors.forDimension(map.featureCount());
-        RandomGenerator fitRng = Seeds.rng(seed, SALT_FIT);
-        FitSubset subset = FitSubset.choose(x, y, settings.maxFitPoints(), fitRng);
-        GpHyperparameters hyper = settings.fitter().fit(subset.x(), subset.y(), priors, fitRng);
-        // Exact inference is O(n^3) once and O(n^2) per scored candidate: beyond MAX_MODEL_POINTS
-        // observations the posterior conditions on the best quarter plus a random rest of them.
-        FitSubset modelSet = FitSubset.choose(x, y, MAX_MODEL_POINTS, fitRng);
-        GpModel model = GpModel.fit(modelSet.x(), modelSet.y(), hyper);
-        for (Trial t : snapshot.pending()) {
-            if (TrainingSet.encodable(snapshot, t)) {
-                double[] f = map.features(map.round(space.encode(t.params())));
-                model = model.condition(f, model.posterior(f).mean());
-            }
-        }
-        return model;
-    }
-
-    private List<Map<String, Object>> model(StudySnapshot snapshot, TrainingSet data, FeatureMap map, int n,
-                                            SeenConfigs seen, long seed) {
-        SearchSpace space = map.space();
-        GpModel model = fit(snapshot, data, map, seed);
-        RandomGenerator rng = Seeds.rng(seed, SALT_ACQ);
-        Acquisition acq = Acquisition.logEi(data.best());
-        List<Map<String, Object>> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             List<AcquisitionOptimizer.Candidate> ranked =
-                    settings.acquisitionOptimizer().optimize(model, map, acq, data.anchorsBestFirst(), rng);
+                    settings.acquisitionOptimizer().optimize(fitted.model(), map, acq, fitted.anchorsBestFirst(), rng);
             Map<String, Object> config = null;
+            double value = Double.NaN;
             for (AcquisitionOptimizer.Candidate c : ranked) {
                 Map<String, Object> candidate = space.decode(c.point());
                 if (seen.add(candidate)) {
                     config = candidate;
+                    value = c.value();
                     break;
                 }
             }
             if (config == null) {
                 config = fresh(map, seen, rng);
+                if (config != null) {
+                    value = AcquisitionOptimizer.score(fitted.model(), map, acq, map.round(space.encode(config))).value();
+                }
             }
             if (config == null) {
                 break; // a finite space with nothing left: fewer proposals rather than repeats
             }
-            out.add(config);
+            out.add(new Proposal(config, provenance, TrialAttrs.of(TrialAttrs.ACQUISITION, attr(acq, value))));
             if (k + 1 < n) {
-                double[] f = map.features(map.round(space.encode(config)));
-                model = model.condition(f, model.posterior(f).mean());
+                fitted = fitted.believe(config);
             }
         }
         return out;
+    }
+
+    /** {@code {"name": "logei", "value": -1.23}}; a value that is not finite (no JSON number) is null. */
+    private static Map<String, Object> attr(Acquisition acq, double value) {
+        double shown = acq.reported(value);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", acq.name());
+        m.put("value", Double.isFinite(shown) ? shown : null);
+        return m;
     }
 
     /**

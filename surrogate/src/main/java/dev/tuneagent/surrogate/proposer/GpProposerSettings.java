@@ -1,7 +1,9 @@
 package dev.tuneagent.surrogate.proposer;
 
+import dev.tuneagent.core.task.GpSpec;
 import dev.tuneagent.surrogate.acquisition.AcquisitionOptimizer;
 import dev.tuneagent.surrogate.gp.GpFitter;
+import dev.tuneagent.surrogate.gp.HyperparameterFitter;
 
 /**
  * Knobs of the GP proposer.
@@ -11,9 +13,10 @@ import dev.tuneagent.surrogate.gp.GpFitter;
  * @param maxFitPoints  above this many observations the hyperparameters are fitted on a subset
  *                      (the best quarter plus a random rest) to bound the O(n^3) likelihood cost;
  *                      the posterior always conditions on every observation
+ * @param acquisition   what the proposer maximizes (the task file's {@code gp:} section; log EI by default)
  */
-public record GpProposerSettings(int initialDesign, int maxFitPoints, GpFitter fitter,
-                                 AcquisitionOptimizer acquisitionOptimizer) {
+public record GpProposerSettings(int initialDesign, int maxFitPoints, HyperparameterFitter fitter,
+                                 AcquisitionOptimizer acquisitionOptimizer, GpSpec acquisition) {
 
     public GpProposerSettings {
         if (initialDesign < 0) {
@@ -22,14 +25,34 @@ public record GpProposerSettings(int initialDesign, int maxFitPoints, GpFitter f
         if (maxFitPoints < 10) {
             throw new IllegalArgumentException("maxFitPoints must be >= 10, got " + maxFitPoints);
         }
+        acquisition = acquisition == null ? GpSpec.defaults() : acquisition;
+    }
+
+    /** Settings with log expected improvement. */
+    public GpProposerSettings(int initialDesign, int maxFitPoints, HyperparameterFitter fitter,
+                              AcquisitionOptimizer acquisitionOptimizer) {
+        this(initialDesign, maxFitPoints, fitter, acquisitionOptimizer, GpSpec.defaults());
     }
 
     public static GpProposerSettings defaults() {
         return new GpProposerSettings(0, 160, GpFitter.defaults(), AcquisitionOptimizer.defaults());
     }
 
+    /** The defaults with the acquisition of a task file's {@code gp:} section (null: log EI). */
+    public static GpProposerSettings of(GpSpec spec) {
+        return defaults().withAcquisition(spec);
+    }
+
     public GpProposerSettings withInitialDesign(int size) {
-        return new GpProposerSettings(size, maxFitPoints, fitter, acquisitionOptimizer);
+        return new GpProposerSettings(size, maxFitPoints, fitter, acquisitionOptimizer, acquisition);
+    }
+
+    public GpProposerSettings withAcquisition(GpSpec spec) {
+        return new GpProposerSettings(initialDesign, maxFitPoints, fitter, acquisitionOptimizer, spec);
+    }
+
+    public GpProposerSettings withFitter(HyperparameterFitter f) {
+        return new GpProposerSettings(initialDesign, maxFitPoints, f, acquisitionOptimizer, acquisition);
     }
 
     public int initialDesignSize(int dimension) {

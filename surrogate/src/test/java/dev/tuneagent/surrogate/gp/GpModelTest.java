@@ -1,5 +1,6 @@
 package dev.tuneagent.surrogate.gp;
 
+import dev.tuneagent.surrogate.model.Posterior;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

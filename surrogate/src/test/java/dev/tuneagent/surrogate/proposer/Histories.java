@@ -37,6 +37,13 @@ final class Histories {
         return this;
     }
 
+    /** A completed trial carrying attributes, e.g. {@code source=warmstart}. */
+    Histories complete(Map<String, Object> params, double value, Map<String, Object> attrs) {
+        trials.add(new Trial(trials.size(), params, TrialState.COMPLETE, value, Map.of(), Provenance.of("test", 0),
+                Instant.EPOCH, Instant.EPOCH, null, attrs));
+        return this;
+    }
+
     Histories add(Map<String, Object> params, TrialState state) {
         trials.add(new Trial(trials.size(), params, state, null, Map.of(), Provenance.of("test", 0), Instant.EPOCH,
                 state.isFinished() ? Instant.EPOCH : null, state == TrialState.FAILED ? "boom" : null));
