@@ -3,6 +3,7 @@ package dev.tuneagent.agent.task;
 import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.space.SearchSpace;
+import dev.tuneagent.core.study.StudyNames;
 import dev.tuneagent.core.task.InProcessJobSpec;
 import dev.tuneagent.core.task.TaskFileParser;
 import dev.tuneagent.core.task.TaskSpec;
@@ -54,8 +55,10 @@ public final class TaskLoader {
         if (seed != null && seed < 0) {
             throw ConfigException.of("--seed", seed, "an integer >= 0");
         }
-        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
-            throw ConfigException.of("--name", name, "letters, digits, '_', '-' or '.', starting with a letter or digit");
+        if (name != null) {
+            StudyNames.problem(name).ifPresent(p -> {
+                throw new ConfigException("--name", p);
+            });
         }
         String p = proposer == null ? task.proposer() : proposer.toLowerCase(Locale.ROOT);
         if (proposer != null) {
