@@ -2,6 +2,7 @@ package dev.tuneagent.shell;
 
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.store.StoreException;
+import dev.tuneagent.core.store.StudyNotFoundException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;

@@ -44,7 +44,7 @@ public final class TaskLoader {
                 space = catalog.defaultSpace(job, task.metric());
             }
         }
-        return with(task, task.name(), space, task.trials(), task.proposer(), task.seed());
+        return task.toBuilder().space(space).build();
     }
 
     /** Command-line overrides ({@code --name}, {@code --trials}, {@code --proposer}, {@code --seed}); null keeps the task's value. */
@@ -64,12 +64,7 @@ public final class TaskLoader {
         if (proposer != null) {
             proposers.check("--proposer", p);
         }
-        return with(task, name == null ? task.name() : name, task.space(), trials == null ? task.trials() : trials, p,
-                seed == null ? task.seed() : seed);
-    }
-
-    private static TaskSpec with(TaskSpec t, String name, SearchSpace space, int trials, String proposer, long seed) {
-        return new TaskSpec(name, t.metric(), t.direction(), t.job(), space, trials, t.maxTokens(), t.maxCostUsd(),
-                proposer, seed, t.llm(), t.description(), t.baseDir());
+        return task.toBuilder().name(name == null ? task.name() : name).trials(trials == null ? task.trials() : trials)
+                .proposer(p).seed(seed == null ? task.seed() : seed).build();
     }
 }
