@@ -63,7 +63,11 @@ class LockedTellTest {
             TellRetry retry = new TellRetry(5, Duration.ofSeconds(2), d -> {
                 pauses.add(d);
                 if (pauses.size() == 2) {
-                    sql(holder, "COMMIT");
+                    try {
+                        sql(holder, "COMMIT");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }, notices::add);
             Trial done = new Study(store, "s", CLOCK, retry).tell(0, TrialOutcome.complete(0.25, Map.of()));
