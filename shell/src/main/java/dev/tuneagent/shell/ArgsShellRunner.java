@@ -96,6 +96,10 @@ class ArgsShellRunner implements ShellRunner {
             return "unknown command \"" + args[0] + "\"; commands: " + String.join(", ", new TreeSet<>(commands.keySet()))
                     + " (`tune help COMMAND` explains one)";
         }
+        // Spring Shell's help throws IllegalArgumentException for an unknown topic: a usage error, not a bug.
+        if (args[0].equals("help") && args.length > 1 && !args[1].startsWith("-") && !commands.containsKey(args[1])) {
+            return "help: no command \"" + args[1] + "\"; commands: " + String.join(", ", new TreeSet<>(commands.keySet()));
+        }
         var results = CommandParser.of(new DefaultConversionService(), commands, new ParserConfig()).parse(args);
         if (!results.errors().isEmpty()) {
             return args[0] + ": " + results.errors().get(0).getMessage() + " (`tune help " + args[0] + "` lists the options)";

@@ -2,7 +2,10 @@ package dev.tuneagent.shell;
 
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.store.StoreException;
+import dev.tuneagent.core.store.StudyNotFoundException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +24,17 @@ final class Errors {
             return codeOf(user);
         }
         LOG.error("unexpected failure", e);
-        err.println("tune: internal error: " + e + " (the log under ~/.tune/logs has the details)");
+        err.println("tune: internal error: " + e + " (details in the log file " + logFile(System.getenv(),
+                System.getProperty("user.home")) + ")");
         err.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** Where the log goes: {@code TUNE_LOG_FILE}, else the default of application.properties. */
+    static String logFile(Map<String, String> env, String userHome) {
+        String configured = env.get("TUNE_LOG_FILE");
+        return configured != null && !configured.isBlank() ? configured
+                : Path.of(userHome, ".tune", "logs", "tune.log").toString();
     }
 
     /** The user error somewhere in the cause chain, or null when it is a bug. */

@@ -92,6 +92,7 @@ class CliTest {
         String storage = "sqlite:" + dir.resolve("s.db");
         assertOneLineError(tune("frobnicate"), ExitCodes.USAGE, "unknown command \"frobnicate\"", "demo", "run");
         assertOneLineError(tune("best", "x", "--bogus", "1"), ExitCodes.USAGE, "Unrecognised option '--bogus'");
+        assertOneLineError(tune("help", "nosuch"), ExitCodes.USAGE, "help: no command \"nosuch\"", "run", "resume");
 
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(Tasks.quadratic(dir, "b", 3))
                 .replace("low: -5, high: 5}", "low: 5, high: -5}"));

@@ -1,10 +1,10 @@
 package dev.tuneagent.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tuneagent.agent.llm.usage.Prices;
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.config.UrlCredentials;
+import dev.tuneagent.core.config.YamlTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public record LlmConfigFile(Path path, String model, Duration timeout, Duration 
         }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
+            root = YamlTree.read(Files.readString(path));
         } catch (IOException e) {
             throw new ConfigException(path.toString(), "cannot read the config file: " + e.getMessage());
         }
@@ -84,6 +84,7 @@ public record LlmConfigFile(Path path, String model, Duration timeout, Duration 
                 }
                 JsonNode section = object(e.getValue(), p);
                 expectKeys(section, p, Set.of("api_key", "base_url"));
+                UrlCredentials.refuse(p + ".base_url", text(section, "base_url", p));
                 String key = text(section, "api_key", p);
                 holdsKey |= key != null && !key.isBlank();
                 providers.put(provider, new ProviderSection(

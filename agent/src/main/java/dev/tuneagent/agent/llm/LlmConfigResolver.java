@@ -4,6 +4,7 @@ import dev.tuneagent.agent.llm.cassette.CassetteMode;
 import dev.tuneagent.agent.llm.usage.PriceTable;
 import dev.tuneagent.agent.llm.usage.Prices;
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.config.UrlCredentials;
 import dev.tuneagent.core.task.LlmSpec;
 import java.net.URI;
 import java.nio.file.Path;
@@ -119,6 +120,7 @@ public final class LlmConfigResolver {
 
     /** Ollama's {@code OLLAMA_HOST} is often {@code host:port}; OpenAI-compatible servers need the {@code /v1}. */
     static String normalizeBaseUrl(Provider provider, String raw, String from) {
+        UrlCredentials.refuse(from, raw);
         String url = raw.strip();
         if (!url.contains("://")) {
             url = "http://" + url;

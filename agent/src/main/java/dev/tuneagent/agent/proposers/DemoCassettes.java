@@ -30,14 +30,14 @@ public final class DemoCassettes {
      */
     public static LlmSpec llmFor(String proposer, String model, String cassette) {
         if (model != null || cassette != null) {
-            return new LlmSpec(model, null, cassette, null, null, null, null, null, null);
+            return LlmSpec.builder().model(model).cassette(cassette).build();
         }
         if (proposer == null || !LlmProposers.isLlm(proposer)) {
             return LlmSpec.empty();
         }
         // A local base URL (never contacted in replay) keeps the delimited reply format the cassettes were
         // recorded with against the local stand-in; see LlmProposerRegistration.replyFormat.
-        return new LlmSpec(MODEL, REPLAY_BASE_URL, "replay:" + extract(proposer), null, null, null, null, null, null);
+        return LlmSpec.builder().model(MODEL).baseUrl(REPLAY_BASE_URL).cassette("replay:" + extract(proposer)).build();
     }
 
     static Path extract(String proposer) {

@@ -36,26 +36,12 @@ public final class LlmProposerRegistration {
 
     /** The task with {@code --model} / {@code --cassette} (when given) replacing its {@code llm:} values. */
     public static TaskSpec withCli(TaskSpec t, String model, String cassette) {
-        return withCli(t, new LlmSpec(model, null, cassette, null, null, null, null, null, null));
+        return withCli(t, LlmSpec.builder().model(model).cassette(cassette).build());
     }
 
     /** The task with every non-null field of {@code cli} replacing its {@code llm:} value. */
     public static TaskSpec withCli(TaskSpec t, LlmSpec cli) {
-        if (cli.equals(LlmSpec.empty())) {
-            return t;
-        }
-        LlmSpec l = t.llm() == null ? LlmSpec.empty() : t.llm();
-        LlmSpec merged = new LlmSpec(or(cli.model(), l.model()), or(cli.baseUrl(), l.baseUrl()),
-                or(cli.cassette(), l.cassette()), or(cli.timeout(), l.timeout()), or(cli.temperature(), l.temperature()),
-                or(cli.inputPricePerM(), l.inputPricePerM()), or(cli.outputPricePerM(), l.outputPricePerM()),
-                or(cli.alpha(), l.alpha()), or(cli.context(), l.context()));
-        return new TaskSpec(t.name(), t.metric(), t.direction(), t.job(), t.space(), t.trials(), t.maxTokens(),
-                t.maxCostUsd(), t.proposer(), t.seed(), merged, t.description(), t.baseDir(), t.enqueue(),
-                t.pruner(), t.resource(), t.gp());
-    }
-
-    private static <T> T or(T a, T b) {
-        return a != null ? a : b;
+        return cli.equals(LlmSpec.empty()) ? t : t.toBuilder().llm(t.llm().overriddenBy(cli)).build();
     }
 
     static Proposer create(String name, TaskSpec task, LlmConfigResolver resolver, TransportOptions options) {

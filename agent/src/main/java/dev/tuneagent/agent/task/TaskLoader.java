@@ -3,6 +3,7 @@ package dev.tuneagent.agent.task;
 import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.space.SearchSpace;
+import dev.tuneagent.core.study.StudyNames;
 import dev.tuneagent.core.task.InProcessJobSpec;
 import dev.tuneagent.core.task.QueuedConfigs;
 import dev.tuneagent.core.task.TaskFileParser;
@@ -47,7 +48,7 @@ public final class TaskLoader {
         if (space != null) {
             QueuedConfigs.validate(space, task.enqueue(), "enqueue");
         }
-        return with(task, task.name(), space, task.trials(), task.proposer(), task.seed());
+        return task.toBuilder().space(space).build();
     }
 
     /** Command-line overrides ({@code --name}, {@code --trials}, {@code --proposer}, {@code --seed}); null keeps the task's value. */
@@ -58,20 +59,16 @@ public final class TaskLoader {
         if (seed != null && seed < 0) {
             throw ConfigException.of("--seed", seed, "an integer >= 0");
         }
-        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
-            throw ConfigException.of("--name", name, "letters, digits, '_', '-' or '.', starting with a letter or digit");
+        if (name != null) {
+            StudyNames.problem(name).ifPresent(p -> {
+                throw new ConfigException("--name", p);
+            });
         }
         String p = proposer == null ? task.proposer() : proposer.toLowerCase(Locale.ROOT);
         if (proposer != null) {
             proposers.check("--proposer", p);
         }
-        return with(task, name == null ? task.name() : name, task.space(), trials == null ? task.trials() : trials, p,
-                seed == null ? task.seed() : seed);
-    }
-
-    private static TaskSpec with(TaskSpec t, String name, SearchSpace space, int trials, String proposer, long seed) {
-        return new TaskSpec(name, t.metric(), t.direction(), t.job(), space, trials, t.maxTokens(), t.maxCostUsd(),
-                proposer, seed, t.llm(), t.description(), t.baseDir(), t.enqueue(), t.pruner(), t.resource(),
-                t.gp());
+        return task.toBuilder().name(name == null ? task.name() : name).trials(trials == null ? task.trials() : trials)
+                .proposer(p).seed(seed == null ? task.seed() : seed).build();
     }
 }

@@ -59,8 +59,8 @@ class LlmConfigFileTest {
 
         assertThat(c.apiKey().source()).isEqualTo("OPENAI_API_KEY");
         assertThat(c.baseUrl()).isEqualTo("http://localhost:9/v1");
-        assertThat(new LlmConfigResolver(Map.of(), file).resolve(new LlmSpec("openai:gpt-4o-mini", null, null,
-                Duration.ofSeconds(3), null, null, null, null, null), null, null).timeout())
+        assertThat(new LlmConfigResolver(Map.of(), file).resolve(LlmSpec.builder().model("openai:gpt-4o-mini")
+                .timeout(Duration.ofSeconds(3)).build(), null, null).timeout())
                 .isEqualTo(Duration.ofSeconds(3));
     }
 

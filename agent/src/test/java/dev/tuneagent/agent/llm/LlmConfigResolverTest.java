@@ -16,7 +16,7 @@ class LlmConfigResolverTest {
             "ANTHROPIC_API_KEY", "sk-ant-env-000000000000000000");
 
     private static LlmSpec model(String m) {
-        return new LlmSpec(m, null, null, null, null, null, null, null, null);
+        return LlmSpec.builder().model(m).build();
     }
 
     private static ResolvedLlmConfig resolve(LlmSpec cli, LlmSpec task, Map<String, String> env) {
@@ -59,8 +59,8 @@ class LlmConfigResolverTest {
 
     @Test
     void replayNeedsNoKeyAndLocalServersNeedNone() {
-        assertThat(resolve(new LlmSpec("openai:gpt-4o", null, "replay:cassettes/demo", null, null, null, null,
-                null, null), null, Map.of()).cassette())
+        assertThat(resolve(LlmSpec.builder().model("openai:gpt-4o").cassette("replay:cassettes/demo").build(), null,
+                Map.of()).cassette())
                 .isEqualTo(new CassetteMode.Replay(Path.of("cassettes/demo")));
         assertThat(resolve(model("openai:qwen"), null, Map.of("OPENAI_BASE_URL", "http://localhost:8000/v1")).key())
                 .isEmpty();
@@ -69,10 +69,10 @@ class LlmConfigResolverTest {
 
     @Test
     void aTaskCassetteDirectoryResolvesAgainstTheTaskFileDirectory() {
-        LlmSpec task = new LlmSpec("openai:gpt-4o", null, "record:rec", null, null, null, null, null, null);
+        LlmSpec task = LlmSpec.builder().model("openai:gpt-4o").cassette("record:rec").build();
         assertThat(resolve(null, task, KEYS).cassette()).isEqualTo(new CassetteMode.Record(Path.of("/tasks/rec")));
-        assertThatThrownBy(() -> resolve(new LlmSpec("openai:gpt-4o", null, "tape:x", null, null, null, null, null,
-                null), null, KEYS)).hasMessageContaining("--cassette").hasMessageContaining("record:DIR");
+        assertThatThrownBy(() -> resolve(LlmSpec.builder().model("openai:gpt-4o").cassette("tape:x").build(), null, KEYS))
+                .hasMessageContaining("--cassette").hasMessageContaining("record:DIR");
     }
 
     @Test
@@ -104,7 +104,7 @@ class LlmConfigResolverTest {
 
     @Test
     void pricesComeFromTheTaskThenTheBuiltInListAndAreUnknownOtherwise() {
-        LlmSpec priced = new LlmSpec("openai:gpt-4o-mini", null, null, null, null, 1.0, 2.0, null, null);
+        LlmSpec priced = LlmSpec.builder().model("openai:gpt-4o-mini").prices(1.0, 2.0).build();
         assertThat(resolve(priced, null, KEYS).prices().inputPerM()).isEqualTo(1.0);
         assertThat(resolve(model("openai:gpt-4o-mini"), null, KEYS).prices().source()).contains("built-in");
         assertThat(resolve(model("openai:some-new-model"), null, KEYS).prices()).isNull();
@@ -114,8 +114,8 @@ class LlmConfigResolverTest {
 
     @Test
     void theTimeoutFollowsThePrecedenceAndDefaultsToSixtySeconds() {
-        LlmSpec cli = new LlmSpec("openai:gpt-4o", null, null, Duration.ofSeconds(5), null, null, null, null, null);
-        LlmSpec task = new LlmSpec(null, null, null, Duration.ofSeconds(9), null, null, null, null, null);
+        LlmSpec cli = LlmSpec.builder().model("openai:gpt-4o").timeout(Duration.ofSeconds(5)).build();
+        LlmSpec task = LlmSpec.builder().timeout(Duration.ofSeconds(9)).build();
         assertThat(resolve(cli, task, KEYS).timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(resolve(model("openai:gpt-4o"), task, KEYS).timeout()).isEqualTo(Duration.ofSeconds(9));
         assertThat(resolve(model("openai:gpt-4o"), null, KEYS).timeout()).isEqualTo(Duration.ofSeconds(60));

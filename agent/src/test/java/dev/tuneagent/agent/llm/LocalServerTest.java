@@ -19,7 +19,7 @@ class LocalServerTest {
         try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "local " + r.model())) {
             String bareUrl = server.openAiBaseUrl().replace("/v1", ""); // users often forget the /v1
             ResolvedLlmConfig config = new LlmConfigResolver(Map.of("OPENAI_BASE_URL", bareUrl), LlmConfigFile.none())
-                    .resolve(new LlmSpec("openai:Qwen2.5-7B-Instruct", null, null, null, null, null, null, null, null),
+                    .resolve(LlmSpec.builder().model("openai:Qwen2.5-7B-Instruct").build(),
                             null, null);
 
             String text = ChatModels.create(config, TransportOptions.defaults()).chat(UserMessage.from("hi"))

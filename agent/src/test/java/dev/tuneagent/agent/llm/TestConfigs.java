@@ -20,7 +20,7 @@ public final class TestConfigs {
     }
 
     public static LlmSpec spec(String model, String baseUrl, String cassette, Duration timeout) {
-        return new LlmSpec(model, baseUrl, cassette, timeout, 0.0, null, null, null, null);
+        return LlmSpec.builder().model(model).baseUrl(baseUrl).cassette(cassette).timeout(timeout).temperature(0.0).build();
     }
 
     public static ResolvedLlmConfig resolve(LlmSpec cli, Map<String, String> env) {

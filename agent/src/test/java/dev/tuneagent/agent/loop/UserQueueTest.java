@@ -44,9 +44,8 @@ class UserQueueTest {
     }
 
     private static TaskSpec task(int trials, List<Map<String, Object>> enqueue) {
-        return new TaskSpec("s", "loss", Direction.MINIMIZE, new CommandJobSpec(List.of("true"), Duration.ofSeconds(1),
-                "loss", null), FakeJobs.SPACE, trials, null, null, "gp", 0, LlmSpec.empty(), null, Path.of("/"), enqueue,
-                null, null, null);
+        return TaskSpec.builder("s", "loss", Direction.MINIMIZE, new CommandJobSpec(List.of("true"), Duration.ofSeconds(1),
+                "loss", null)).space(FakeJobs.SPACE).trials(trials).baseDir(Path.of("/")).enqueue(enqueue).build();
     }
 
     private static Map<String, Object> x(Object v) {

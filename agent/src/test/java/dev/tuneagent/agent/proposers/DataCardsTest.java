@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuneagent.core.study.Direction;
 import dev.tuneagent.core.task.CommandJobSpec;
 import dev.tuneagent.core.task.InProcessJobSpec;
-import dev.tuneagent.core.task.LlmSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.prompts.card.ContextLevel;
 import dev.tuneagent.prompts.card.DataCard;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class DataCardsTest {
 
     static TaskSpec task(dev.tuneagent.core.task.JobSpec job, String description) {
-        return new TaskSpec("t", "accuracy", Direction.MAXIMIZE, job, null, 10, null, null, "llambo", 0,
-                LlmSpec.empty(), description, Path.of("."));
+        return TaskSpec.builder("t", "accuracy", Direction.MAXIMIZE, job).trials(10).proposer("llambo")
+                .description(description).baseDir(Path.of(".")).build();
     }
 
     @Test

@@ -23,8 +23,9 @@ class LlmProposerRegistrationTest {
     static final String KEY = "sk-test-PLANTED-KEY-123";
 
     static TaskSpec task(LlmSpec llm) {
-        return new TaskSpec("t", "loss", Direction.MINIMIZE, new CommandJobSpec(List.of("python3", "x.py"),
-                Duration.ofSeconds(5), "loss", Path.of(".")), null, 10, null, null, "llambo", 0, llm, null, Path.of("."));
+        return TaskSpec.builder("t", "loss", Direction.MINIMIZE, new CommandJobSpec(List.of("python3", "x.py"),
+                Duration.ofSeconds(5), "loss", Path.of("."))).trials(10).proposer("llambo").llm(llm)
+                .baseDir(Path.of(".")).build();
     }
 
     static ResolvedLlmConfig resolve(LlmSpec llm, Map<String, String> env) {

@@ -2,6 +2,9 @@ package dev.tuneagent.core.space;
 
 /** A real-valued parameter on [low, high], optionally searched on a log scale. */
 public record FloatParam(String name, double low, double high, boolean log) implements Param {
+    /** Sampling maps [0, 1] onto low + u * (high - low); a width beyond the largest double would make it infinite. */
+    public static final String WIDTH_LIMIT = "high - low must be at most " + Double.MAX_VALUE
+            + " (the largest double); narrow the range or use log: true on a positive range";
 
     public FloatParam {
         Names.check(name);
@@ -10,6 +13,9 @@ public record FloatParam(String name, double low, double high, boolean log) impl
         }
         if (!(low < high)) {
             throw new IllegalArgumentException(name + ": low must be below high, got low=" + low + " high=" + high);
+        }
+        if (!log && Double.isInfinite(high - low)) {
+            throw new IllegalArgumentException(name + ": " + WIDTH_LIMIT + ", got [" + low + ", " + high + "]");
         }
         if (log && low <= 0) {
             throw new IllegalArgumentException(name + ": a log-scale parameter needs low > 0, got low=" + low);

@@ -11,6 +11,10 @@ public record IntParam(String name, long low, long high, boolean log) implements
         if (!(low < high)) {
             throw new IllegalArgumentException(name + ": low must be below high, got low=" + low + " high=" + high);
         }
+        if (high - low < 0) { // the subtraction overflowed
+            throw new IllegalArgumentException(name + ": high - low must be at most " + Long.MAX_VALUE + ", got [" + low
+                    + ", " + high + "]; narrow the range");
+        }
         if (log && low <= 0) {
             throw new IllegalArgumentException(name + ": a log-scale parameter needs low > 0, got low=" + low);
         }

@@ -11,7 +11,7 @@ final class Names {
     static void check(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("parameter name " + (name == null ? "(missing)" : "\"" + name + "\"")
-                    + " is not valid: use letters, digits, '_', '-' or '.', starting with a letter or '_' (at most 64)");
+                    + " is not valid: use ASCII letters, digits, '_', '-' or '.', starting with a letter or '_' (at most 64)");
         }
     }
 }

@@ -111,12 +111,19 @@ public final class SearchSpaceCodec {
                     double low = number(n.get("low"), path + ".low");
                     double high = number(n.get("high"), path + ".high");
                     checkBounds(path, low, high, log);
+                    if (!log && Double.isInfinite(high - low)) {
+                        throw new ConfigException(path, FloatParam.WIDTH_LIMIT + ", got low " + low + " and high " + high);
+                    }
                     return new FloatParam(name, low, high, log);
                 }
                 long low = integer(n.get("low"), path + ".low");
                 long high = integer(n.get("high"), path + ".high");
                 checkBounds(path, low, high, log);
-                return new IntParam(name, low, high, log);
+                try {
+                    return new IntParam(name, low, high, log);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(path, e.getMessage().substring(name.length() + 2));
+                }
             }
             default -> {
                 String key = "categorical".equals(type) ? "choices" : "values";
@@ -177,17 +184,39 @@ public final class SearchSpaceCodec {
     }
 
     private static double number(JsonNode v, String path) {
-        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+        if (v != null && v.isNumber() && !Double.isFinite(v.asDouble())) {
+            throw new ConfigException(path, "got " + written(v) + ", expected a finite number: .nan and .inf are valid"
+                    + " YAML but not allowed here, and a magnitude must stay within " + Double.MAX_VALUE
+                    + " (the largest double)");
+        }
+        if (v == null || !v.isNumber()) {
             throw ConfigException.of(path, v == null ? null : v.isTextual() ? v.asText() : v.toString(), "a finite number");
         }
         return v.asDouble();
     }
 
     private static long integer(JsonNode v, String path) {
+        if (v != null && v.isNumber() && !(v.isIntegralNumber() ? v.canConvertToLong()
+                : Math.abs(v.asDouble()) < 0x1p63)) {
+            throw new ConfigException(path, "got " + written(v) + ", expected an integer between " + Long.MIN_VALUE
+                    + " and " + Long.MAX_VALUE);
+        }
         if (v == null || !v.isNumber() || v.asDouble() != Math.rint(v.asDouble())) {
             throw ConfigException.of(path, v == null ? null : v.isTextual() ? v.asText() : v.toString(), "an integer");
         }
         return v.asLong();
+    }
+
+    /** A number as a user would have written it: YAML's .nan and .inf, or the decimal digits of a huge one. */
+    private static String written(JsonNode v) {
+        double d = v.asDouble();
+        if (Double.isNaN(d)) {
+            return ".nan";
+        }
+        if (v.isBigDecimal() || v.isBigInteger()) {
+            return v.decimalValue().toString();
+        }
+        return Double.isInfinite(d) ? (d > 0 ? ".inf" : "-.inf") : v.toString();
     }
 
     private static boolean bool(JsonNode v, String path) {

@@ -16,10 +16,7 @@ public record StudyDefinition(String name, SearchSpace space, Direction directio
                               int budget, String taskJson, Instant createdAt) {
 
     public StudyDefinition {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
-            throw new IllegalArgumentException("study name " + (name == null ? "(missing)" : "\"" + name + "\"")
-                    + " is not valid: use letters, digits, '_', '-' or '.', starting with a letter or digit");
-        }
+        StudyNames.check(name);
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be at least 1 trial, got " + budget);
         }

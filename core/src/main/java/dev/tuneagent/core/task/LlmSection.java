@@ -2,6 +2,7 @@ package dev.tuneagent.core.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.config.UrlCredentials;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +35,7 @@ final class LlmSection {
             throw ConfigException.of("llm.model", model, "provider:name such as openai:gpt-4o-mini or ollama:llama3.1");
         }
         String baseUrl = llm.textOrNull("base_url");
+        UrlCredentials.refuse("llm.base_url", baseUrl);
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw ConfigException.of("llm.base_url", baseUrl, "an http:// or https:// URL");
         }

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.prune.Pruner;
+import dev.tuneagent.core.config.YamlTree;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.space.SearchSpaceCodec;
 import dev.tuneagent.core.study.Direction;
+import dev.tuneagent.core.study.StudyNames;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,9 +39,7 @@ public final class TaskFileParser {
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
     private static final List<String> BUDGET = List.of("trials", "max_tokens", "max_cost_usd", "resource");
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,127}";
 
-    private final ObjectMapper yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Reads a task file; relative paths inside resolve against its directory. */
@@ -49,6 +49,9 @@ public final class TaskFileParser {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "task file " + file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("", "task file " + file + " is not UTF-8 text (a binary file?); expected a YAML or"
+                    + " JSON task file");
         } catch (IOException e) {
             throw new ConfigException("", "cannot read task file " + file + ": " + e.getMessage());
         }
@@ -61,7 +64,7 @@ public final class TaskFileParser {
     public TaskSpec parse(String text, Path baseDir, boolean isJson) {
         JsonNode root;
         try {
-            root = (isJson ? json : yaml).readTree(text);
+            root = isJson ? json.readTree(text) : YamlTree.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -77,10 +80,9 @@ public final class TaskFileParser {
     TaskSpec read(JsonNode root, Path baseDir) {
         Fields top = Fields.mapping(root, "", TOP);
         String name = top.text("name");
-        if (!name.matches(NAME)) {
-            throw ConfigException.of("name", name,
-                    "letters, digits, '_', '-' or '.', starting with a letter or digit (at most 128)");
-        }
+        StudyNames.problem(name).ifPresent(p -> {
+            throw new ConfigException("name", p);
+        });
         top.require("objective", "a mapping {metric: ..., direction: minimize|maximize}");
         Fields objective = Fields.mapping(top.raw("objective"), "objective", OBJECTIVE);
         String metric = objective.text("metric");

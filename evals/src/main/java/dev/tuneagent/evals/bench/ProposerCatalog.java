@@ -4,7 +4,6 @@ import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.study.Direction;
-import dev.tuneagent.core.task.LlmSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +36,8 @@ public final class ProposerCatalog {
     public static ProposerCatalog from(ProposerFactory factory) {
         Map<String, Supplier<Proposer>> m = new LinkedHashMap<>();
         for (String name : factory.names()) {
-            TaskSpec task = new TaskSpec("bench", "value", Direction.MINIMIZE, null, null, 100, null, null, name, 0,
-                    LlmSpec.empty(), "synthetic test function with a known global minimum", Path.of(""));
+            TaskSpec task = TaskSpec.builder("bench", "value", Direction.MINIMIZE, null).trials(100).proposer(name)
+                    .description("synthetic test function with a known global minimum").baseDir(Path.of("")).build();
             m.put(name, () -> factory.create(name, task));
         }
         return new ProposerCatalog(m);

@@ -14,7 +14,6 @@ import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.ExitStatus;
 import dev.tuneagent.shell.run.StudyRunner;
-import java.nio.file.Path;
 import org.springframework.shell.standard.ShellCommandGroup;
 import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
@@ -48,10 +47,10 @@ public class DemoCommand {
                              + "default: the shipped stand-in cassette)") String model,
                      @ShellOption(defaultValue = ShellOption.NULL, help = "off, record:DIR or replay:DIR") String cassette) {
         StorageLocation location = StorageLocation.parse(storage);
-        TaskSpec task = loader.override(loader.complete(new TaskSpec(freeName(location), "accuracy", Direction.MAXIMIZE,
-                new InProcessJobSpec(DATASET, MODEL, 5, null), null, 20, null, null, "gp", 0, LlmSpec.empty(),
-                "Classify wines into three cultivars from 13 chemical measurements.", Path.of("").toAbsolutePath())),
-                null, trials, proposer, seed);
+        TaskSpec demo = TaskSpec.builder(freeName(location), "accuracy", Direction.MAXIMIZE,
+                new InProcessJobSpec(DATASET, MODEL, 5, null)).trials(20)
+                .description("Classify wines into three cultivars from 13 chemical measurements.").build();
+        TaskSpec task = loader.override(loader.complete(demo), null, trials, proposer, seed);
         LlmSpec llm = DemoCassettes.llmFor(task.proposer(), model, cassette);
         task = LlmProposerRegistration.withCli(task, llm);
         console.out().println("Demo: tuning a " + MODEL + " on the bundled " + DATASET + " data set (5-fold CV accuracy).");

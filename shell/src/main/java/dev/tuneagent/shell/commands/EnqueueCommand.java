@@ -14,7 +14,7 @@ import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.task.QueuedConfigs;
 import dev.tuneagent.shell.Console;
-import dev.tuneagent.shell.StudyNotFoundException;
+import dev.tuneagent.core.store.StudyNotFoundException;
 import dev.tuneagent.shell.format.TrialJson;
 import dev.tuneagent.shell.format.Values;
 import java.time.Clock;

@@ -11,7 +11,7 @@ import dev.tuneagent.core.study.TrialState;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.ExitStatus;
-import dev.tuneagent.shell.StudyNotFoundException;
+import dev.tuneagent.core.store.StudyNotFoundException;
 import dev.tuneagent.shell.format.StudyReport;
 import dev.tuneagent.shell.format.Table;
 import dev.tuneagent.shell.format.TrialJson;

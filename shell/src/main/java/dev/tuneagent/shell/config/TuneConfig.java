@@ -3,6 +3,7 @@ package dev.tuneagent.shell.config;
 import dev.tuneagent.agent.llm.LlmConfigResolver;
 import dev.tuneagent.agent.llm.TransportOptions;
 import dev.tuneagent.agent.proposers.LlmProposerRegistration;
+import dev.tuneagent.agent.loop.StudyService;
 import dev.tuneagent.agent.proposers.ProposerFactory;
 import dev.tuneagent.agent.task.JobCatalog;
 import dev.tuneagent.agent.task.TaskLoader;
@@ -62,7 +63,12 @@ public class TuneConfig {
     }
 
     @Bean
-    StudyRunner studyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console) {
-        return new StudyRunner(proposers, loader, launchers, clock, console);
+    StudyService studyService(ProposerFactory proposers, TaskLoader loader, Clock clock) {
+        return new StudyService(proposers, loader, clock);
+    }
+
+    @Bean
+    StudyRunner studyRunner(StudyService studies, Launchers launchers, Console console) {
+        return new StudyRunner(studies, launchers, console);
     }
 }

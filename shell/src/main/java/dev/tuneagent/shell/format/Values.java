@@ -28,11 +28,61 @@ public final class Values {
         return s;
     }
 
+    /**
+     * A parameter value, typed at a glance: a real keeps a decimal point ({@code 1.0}), and a string that could be
+     * read as something else ({@code "1"}, {@code "true"}, {@code ""}, one with spaces or a newline) is quoted and
+     * escaped, so the choices {@code 1}, {@code "1"}, {@code 1.0} and {@code true} print apart and a value never
+     * breaks a table row.
+     */
     public static String value(Object v) {
         if (v instanceof Double d) {
-            return number(d);
+            String s = number(d);
+            return s.matches("-?\\d+") ? s + ".0" : s;
+        }
+        if (v instanceof String s) {
+            return plainString(s) ? s : quoted(s);
         }
         return String.valueOf(v);
+    }
+
+    private static boolean plainString(String s) {
+        if (s.isEmpty() || s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equalsIgnoreCase("null")
+                || s.equals("-") || looksNumeric(s)) {
+            return false;
+        }
+        return s.codePoints().allMatch(c -> c > ' ' && !Character.isISOControl(c) && !Character.isSpaceChar(c)
+                && c != '"' && c != '\\' && c != '=');
+    }
+
+    private static boolean looksNumeric(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String quoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.append('"').toString();
     }
 
     public static String params(Map<String, Object> params) {

@@ -1,88 +1,63 @@
 package dev.tuneagent.shell.run;
 
 import dev.tuneagent.agent.loop.Optimizer;
+import dev.tuneagent.agent.loop.PreparedStudy;
 import dev.tuneagent.agent.loop.RunOutcome;
-import dev.tuneagent.agent.loop.StudyRun;
-import dev.tuneagent.agent.loop.UserQueue;
-import dev.tuneagent.agent.proposers.ProposerFactory;
-import dev.tuneagent.agent.task.TaskLoader;
-import dev.tuneagent.core.config.ConfigException;
-import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.agent.loop.StudyService;
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.store.StudyStores;
-import dev.tuneagent.core.study.StudyDefinition;
-import dev.tuneagent.core.task.TaskFileWriter;
+import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.core.task.InProcessJobSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
-import dev.tuneagent.shell.StudyNotFoundException;
 import dev.tuneagent.shell.format.StudyReport;
 import dev.tuneagent.tools.job.JobLauncher;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Creates or resumes a study and runs it to its budget, printing progress; Ctrl-C leaves it resumable. */
+/**
+ * The console face of {@link StudyService}: creates or resumes a study through it and runs it to its budget,
+ * printing progress; Ctrl-C leaves it resumable.
+ */
 public final class StudyRunner {
     private static final Duration CTRL_C_GRACE = Duration.ofSeconds(20);
 
-    private final ProposerFactory proposers;
-    private final TaskLoader loader;
+    private final StudyService studies;
     private final Launchers launchers;
-    private final Clock clock;
     private final Console console;
 
-    public StudyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console) {
-        this.proposers = proposers;
-        this.loader = loader;
+    public StudyRunner(StudyService studies, Launchers launchers, Console console) {
+        this.studies = studies;
         this.launchers = launchers;
-        this.clock = clock;
         this.console = console;
     }
 
     /** Creates a new study from {@code task} and runs it; returns the exit code. */
     public int start(TaskSpec task, StorageLocation storage) {
         try (StudyStore store = StudyStores.open(storage)) {
-            if (store.findStudy(task.name()).isPresent()) {
-                throw new ConfigException("name", "a study named \"" + task.name() + "\" already exists in "
-                        + store.location() + "; continue it with `tune resume " + task.name()
-                        + "` or start another with --name");
-            }
-            // Build the proposer first: a misconfigured one must not leave an empty study behind.
-            Proposer proposer = proposers.create(task.proposer(), task);
-            UserQueue.checkFits(task);
-            store.createStudy(new StudyDefinition(task.name(), task.space(), task.direction(), task.metric(), task.seed(),
-                    task.trials(), TaskFileWriter.toJson(task), clock.instant()));
-            // The user's configurations go first, before any warm-start design the run may enqueue.
-            UserQueue.enqueueTaskList(store, task, clock.instant());
-            return execute(store, storage, task, proposer);
+            return execute(store, storage, studies.create(store, task));
         }
     }
 
     /** Continues a study after a crash or Ctrl-C; a finished study just prints its summary. */
     public int resume(String name, StorageLocation storage) {
         try (StudyStore store = StudyStores.open(storage)) {
-            StudyDefinition def = store.findStudy(name).orElseThrow(() -> new StudyNotFoundException(name, store.location()));
-            if (def.taskJson() == null || def.taskJson().equals("{}")) {
-                throw new ConfigException("", "study \"" + name + "\" was not created from a task file, so `tune resume`"
-                        + " does not know how to evaluate its trials");
-            }
-            TaskSpec task = loader.fromStoredJson(def.taskJson(), Path.of("").toAbsolutePath());
-            return execute(store, storage, task, proposers.create(task.proposer(), task));
+            return execute(store, storage, studies.reopen(store, name));
         }
     }
 
-    private int execute(StudyStore store, StorageLocation storage, TaskSpec task, Proposer proposer) {
-        Proposer fallback = proposers.fallback(task);
+    private int execute(StudyStore store, StorageLocation storage, PreparedStudy study) {
+        TaskSpec task = study.task();
         Path dir = StudyDirs.forStudy(task, storage);
-        console.out().println("Study " + task.name() + ": " + task.trials() + " trials, proposer " + proposer.name()
+        console.out().println("Study " + task.name() + ": " + task.trials() + " trials, proposer " + study.proposer().name()
                 + ", " + task.direction().lower() + " " + task.metric() + " (" + describe(task) + "); stored in "
                 + store.location());
         console.out().flush();
         try (JobLauncher launcher = launchers.open(task.job())) {
-            Optimizer optimizer = new Optimizer(store, launcher, clock, new ProgressPrinter(console.out(), task.metric()));
+            Optimizer optimizer = studies.optimizer(store, launcher, new ProgressPrinter(console.out(), task.metric()));
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
             // interrupt of this thread; both cancel the run, and the resume hint is printed once.
             AtomicBoolean hinted = new AtomicBoolean();
@@ -90,8 +65,7 @@ public final class StudyRunner {
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome outcome;
             try {
-                outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, fallback, dir, task.pruner(),
-                        task.resource()));
+                outcome = optimizer.run(study.runIn(dir));
             } finally {
                 removeHook(hook);
             }
@@ -150,9 +124,9 @@ public final class StudyRunner {
     }
 
     private static String describe(TaskSpec task) {
-        if (task.job() instanceof dev.tuneagent.core.task.InProcessJobSpec in) {
+        if (task.job() instanceof InProcessJobSpec in) {
             return in.model() + " on " + in.dataset() + ", " + in.folds() + "-fold CV";
         }
-        return "command " + String.join(" ", ((dev.tuneagent.core.task.CommandJobSpec) task.job()).argv());
+        return "command " + String.join(" ", ((CommandJobSpec) task.job()).argv());
     }
 }

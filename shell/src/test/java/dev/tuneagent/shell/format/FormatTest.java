@@ -38,6 +38,22 @@ class FormatTest {
     }
 
     @Test
+    void choicesThatLookAlikePrintApartAndAValueNeverBreaksARow() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("a", 1L);
+        p.put("b", "1");
+        p.put("c", 1.0);
+        p.put("d", true);
+        p.put("e", "true");
+        p.put("f", "a\nb");
+        p.put("g", "café");
+        p.put("h", "");
+        assertThat(Values.params(p)).isEqualTo("a=1 b=\"1\" c=1.0 d=true e=\"true\" f=\"a\\nb\" g=café h=\"\"");
+        assertThat(Values.value("say \"hi\"\u2028")).isEqualTo("\"say \\\"hi\\\"\\u2028\"");
+        assertThat(Values.value(2.5)).isEqualTo("2.5");
+    }
+
+    @Test
     void messagesAreCutToTheirFirstLine() {
         assertThat(Values.firstLine("exit code 3\nTraceback", 80)).isEqualTo("exit code 3");
         assertThat(Values.firstLine("x".repeat(100), 10)).isEqualTo("xxxxxxx...");

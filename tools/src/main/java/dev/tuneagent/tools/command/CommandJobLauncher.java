@@ -191,15 +191,16 @@ public final class CommandJobLauncher implements JobLauncher {
             return new JobResult.Failed(spec.argv().get(0) + " " + how, tail(dir));
         }
         String key = spec.metric() != null ? spec.metric() : request.objective();
-        Optional<JsonNode> line;
+        MetricLine.Scan scan;
         try {
-            line = MetricLine.lastObject(dir.resolve(STDOUT_FILE));
+            scan = MetricLine.scan(dir.resolve(STDOUT_FILE));
         } catch (IOException e) {
             return new JobResult.Failed("could not read " + dir.resolve(STDOUT_FILE) + ": " + e.getMessage(), stderrTail);
         }
+        Optional<JsonNode> line = scan.last();
         if (line.isEmpty()) {
-            return new JobResult.Failed("the program printed no JSON object line on stdout; its last such line must"
-                    + " hold the metric, e.g. {\"" + key + "\": 0.93}", tail(dir));
+            return new JobResult.Failed(scan.overlongReason().orElse("the program printed no JSON object line on stdout;"
+                    + " its last such line must hold the metric, e.g. {\"" + key + "\": 0.93}"), tail(dir));
         }
         Optional<String> problem = MetricLine.problemWith(line.get(), key);
         if (problem.isPresent()) {

@@ -36,30 +36,67 @@ public final class MetricLine {
      * {@code step} key), if any.
      */
     public static Optional<JsonNode> lastObject(Path stdout) throws IOException {
+        return scan(stdout).last();
+    }
+
+    /**
+     * What a scan of stdout found: the last JSON object line, and the last line that began like one ({@code {})
+     * but was too long to read, so a missing metric can be explained by its length.
+     *
+     * @param overlongLine  1-based number of that line, or 0 when there was none
+     * @param overlongChars its length in characters
+     */
+    public record Scan(Optional<JsonNode> last, long overlongLine, long overlongChars) {
+        /** Why no metric line was found, when a too-long line is the likely reason. */
+        public Optional<String> overlongReason() {
+            return overlongLine == 0 ? Optional.empty() : Optional.of("line " + overlongLine + " of stdout starts like a"
+                    + " JSON object but is " + overlongChars + " characters long, over the limit of " + MAX_LINE_CHARS
+                    + " for a metric line; print the metrics on a short line of their own");
+        }
+    }
+
+    public static Scan scan(Path stdout) throws IOException {
         JsonNode last = null;
+        long lineNumber = 1;
+        long overlongLine = 0;
+        long overlongChars = 0;
         try (BufferedReader in = Files.newBufferedReader(stdout, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder();
             boolean tooLong = false;
+            boolean objectLike = false;
+            long length = 0;
             int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
+            while (true) {
+                c = in.read();
+                if (c == '\n' || c == -1) {
+                    if (tooLong && objectLike) {
+                        overlongLine = lineNumber;
+                        overlongChars = length;
+                    }
                     JsonNode node = tooLong ? null : parse(line);
                     last = node != null ? node : last;
+                    if (c == -1) {
+                        break;
+                    }
                     line.setLength(0);
                     tooLong = false;
-                } else if (!tooLong) {
+                    length = 0;
+                    lineNumber++;
+                    continue;
+                }
+                length++;
+                if (!tooLong) {
                     if (line.length() >= MAX_LINE_CHARS) {
                         tooLong = true;
+                        objectLike = line.toString().strip().startsWith("{");
                         line.setLength(0);
                     } else {
                         line.append((char) c);
                     }
                 }
             }
-            JsonNode node = tooLong ? null : parse(line);
-            last = node != null ? node : last;
         }
-        return Optional.ofNullable(last);
+        return new Scan(Optional.ofNullable(last), overlongLine, overlongChars);
     }
 
     private static JsonNode parse(CharSequence line) {

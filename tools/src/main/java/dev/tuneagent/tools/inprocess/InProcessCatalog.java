@@ -82,7 +82,9 @@ public final class InProcessCatalog {
 
     /** The model's default space for this job (its task kind decided by the data set and the metric). */
     public SearchSpace defaultSpace(InProcessJobSpec spec, String metric) {
-        return defaultSpace(spec.model(), taskKind(spec, metric));
+        TaskKind kind = taskKind(spec, metric);
+        return TrainingRows.fit(model(spec.model()), kind, defaultSpace(spec.model(), kind),
+                TrainingRows.smallestTrainingFold(dataset(spec).rows(), spec.folds()));
     }
 
     public SearchSpace defaultSpace(String model, TaskKind kind) {
@@ -123,6 +125,8 @@ public final class InProcessCatalog {
         validate(spec, metric);
         if (space != null) {
             SpaceCheck.check(model(spec.model()), taskKind(spec, metric), space);
+            Dataset d = dataset(spec);
+            TrainingRows.check(model(spec.model()), taskKind(spec, metric), space, d.name(), d.rows(), spec.folds());
         }
     }
 

@@ -50,7 +50,7 @@ public final class Models {
                                     .only(TaskKind.REGRESSION)),
                     Trainers::svm, Trainers::regressionSvm, true, true),
             new ModelDef("knn", "k-nearest neighbours on standardized features",
-                    List.of(integer("k", 1, 50, true, 5, 1, 100_000, "number of neighbours"),
+                    List.of(integer("k", 1, 50, true, 5, 1, 100_000, "number of neighbours").boundedByTrainingRows(),
                             choice("distance", List.of("l2", "l1", "cosine"), "l2", "distance function")),
                     (h, c) -> Trainers.knn(h, new VotingCombiner()),
                     (h, c) -> Trainers.knn(h, new UniformAveragingCombiner()), false, true),

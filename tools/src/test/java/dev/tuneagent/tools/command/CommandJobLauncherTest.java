@@ -151,6 +151,13 @@ class CommandJobLauncherTest {
     }
 
     @Test
+    void aMetricLineOverTheSizeLimitIsCalledTooLong() throws Exception {
+        JobResult r = python("import json; print(json.dumps({'value': 1, 'pad': 'x' * 70000}))", Map.of(), "value");
+        assertThat(((JobResult.Failed) r).reason()).startsWith("line 1 of stdout starts like a JSON object but is")
+                .contains("over the limit of " + MetricLine.MAX_LINE_CHARS);
+    }
+
+    @Test
     void aProgramThatPrintsNoJsonLineFailsWithAnExample() throws Exception {
         JobResult r = python("print('accuracy = 0.93')", Map.of(), "value");
         assertThat(((JobResult.Failed) r).reason()).contains("no JSON object line").contains("{\"value\": 0.93}");

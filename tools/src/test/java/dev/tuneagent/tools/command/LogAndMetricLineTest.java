@@ -45,6 +45,21 @@ class LogAndMetricLineTest {
     }
 
     @Test
+    void aMetricLineOverTheLimitIsReportedAsTooLongWithTheLimit() throws Exception {
+        Path out = tmp.resolve("stdout.log");
+        int length = MetricLine.MAX_LINE_CHARS + 10;
+        String big = "{\"value\": 1, \"pad\": \"" + "x".repeat(length - 26) + "\"}";
+        Files.writeString(out, "progress\n" + big + "\n");
+        MetricLine.Scan scan = MetricLine.scan(out);
+        assertThat(scan.last()).isEmpty();
+        assertThat(scan.overlongReason()).hasValue("line 2 of stdout starts like a JSON object but is " + big.length()
+                + " characters long, over the limit of " + MetricLine.MAX_LINE_CHARS
+                + " for a metric line; print the metrics on a short line of their own");
+        Files.writeString(out, "x".repeat(length) + "\n");
+        assertThat(MetricLine.scan(out).overlongReason()).as("a long log line is not a metric line").isEmpty();
+    }
+
+    @Test
     void aJsonArrayOrScalarIsNotAMetricLine() throws Exception {
         Path out = tmp.resolve("stdout.log");
         Files.writeString(out, "[1, 2]\n42\n{broken\n");

@@ -36,7 +36,8 @@ public final class RecordSampleCassettes {
     private static void record(String baseUrl, String model, Path dir, String script) {
         var config = new LlmConfigResolver(Map.of("OPENAI_API_KEY", "sk-not-a-real-key-0000000000",
                 "ANTHROPIC_API_KEY", "sk-ant-not-a-real-key-0000000000"), LlmConfigFile.none())
-                .resolve(new LlmSpec(model, baseUrl, "record:" + dir, null, 0.0, null, null, null, null), null, null);
+                .resolve(LlmSpec.builder().model(model).baseUrl(baseUrl).cassette("record:" + dir).temperature(0.0).build(),
+                        null, null);
         ChatModel m = ChatModels.create(config, TransportOptions.defaults()
                 .withRecordedWith(ScriptedProviderServer.recordedWith(script)));
         m.chat(SystemMessage.from("You propose hyperparameters as JSON."),

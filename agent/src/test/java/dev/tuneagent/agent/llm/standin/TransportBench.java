@@ -56,8 +56,8 @@ public final class TransportBench {
 
     private static ChatModel model(String base, String cassette, TransportOptions options) {
         var config = new LlmConfigResolver(Map.of("OPENAI_API_KEY", "sk-bench-not-a-key-000000"), LlmConfigFile.none())
-                .resolve(new LlmSpec("openai:bench", base, cassette, Duration.ofSeconds(10), null, null, null, null,
-                        null), null, null);
+                .resolve(LlmSpec.builder().model("openai:bench").baseUrl(base).cassette(cassette)
+                        .timeout(Duration.ofSeconds(10)).build(), null, null);
         return ChatModels.create(config, options);
     }
 

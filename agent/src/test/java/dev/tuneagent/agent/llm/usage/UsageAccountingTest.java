@@ -23,8 +23,8 @@ class UsageAccountingTest {
         List<CallRecord> records = new ArrayList<>();
         UsageLedger ledger = new UsageLedger();
         try (ScriptedProviderServer server = ScriptedProviderServer.start(r -> "12345678")) { // 2 tokens
-            LlmSpec spec = new LlmSpec("openai:m", server.openAiBaseUrl(), null, Duration.ofSeconds(5), null,
-                    2.0, 10.0, null, null);
+            LlmSpec spec = LlmSpec.builder().model("openai:m").baseUrl(server.openAiBaseUrl()).timeout(Duration.ofSeconds(5))
+                    .prices(2.0, 10.0).build();
             var model = ChatModels.create(TestConfigs.resolve(spec, Map.of("OPENAI_API_KEY", "sk-x-1234")),
                     TransportOptions.defaults().withListener(r -> {
                         records.add(r);

@@ -1,6 +1,7 @@
 package dev.tuneagent.core.store.sqlite;
 
 import dev.tuneagent.core.store.StoreException;
+import dev.tuneagent.core.store.StoreLockedException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,7 +42,7 @@ final class SqliteErrors {
     }
 
     static StoreException locked(Path file, Duration busyTimeout, Throwable cause) {
-        return new StoreException("the database " + file + " is locked by another process (waited "
+        return new StoreLockedException("the database " + file + " is locked by another process (waited "
                 + busyTimeout.toMillis() + " ms); another tune command may be writing to it: wait for it to finish, "
                 + "or use another file with --storage sqlite:PATH", cause);
     }

@@ -1,8 +1,6 @@
-package dev.tuneagent.shell;
+package dev.tuneagent.core.store;
 
-import dev.tuneagent.core.store.StoreException;
-
-/** A command named a study the store does not hold. */
+/** A command or service named a study the store does not hold. */
 public class StudyNotFoundException extends StoreException {
     private static final long serialVersionUID = 1L;
 
