@@ -10,11 +10,14 @@ import dev.tuneagent.agent.task.ToolsJobCatalog;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.shell.run.StudyRunner;
+import dev.tuneagent.shell.run.TerminalInfo;
 import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.data.Datasets;
 import dev.tuneagent.tools.inprocess.InProcessCatalog;
 import java.time.Clock;
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.jline.PromptProvider;
@@ -61,8 +64,16 @@ public class TuneConfig {
         return new TaskLoader(proposers, catalog);
     }
 
+    /** Whether stdout is a terminal (the console knows) and its width (JLine asks the terminal on each call). */
     @Bean
-    StudyRunner studyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console) {
-        return new StudyRunner(proposers, loader, launchers, clock, console);
+    TerminalInfo terminalInfo(Console console, ObjectProvider<Terminal> jline) {
+        Terminal t = jline.getIfAvailable();
+        return TerminalInfo.of(console.terminal(), () -> t == null ? 0 : t.getWidth(), System.getenv());
+    }
+
+    @Bean
+    StudyRunner studyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console,
+                            TerminalInfo terminal) {
+        return new StudyRunner(proposers, loader, launchers, clock, console, terminal);
     }
 }

@@ -35,6 +35,7 @@ public final class TrialJson {
         n.set("provenance", p == null ? null : JSON.valueToTree(p));
         n.put("started_at", t.startedAt() == null ? null : t.startedAt().toString());
         n.put("finished_at", t.finishedAt() == null ? null : t.finishedAt().toString());
+        n.set("attrs", JSON.valueToTree(t.attrs()));
         return n;
     }
 

@@ -32,13 +32,21 @@ public final class StudyRunner {
     private final Launchers launchers;
     private final Clock clock;
     private final Console console;
+    private final TerminalInfo terminal;
 
     public StudyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console) {
+        this(proposers, loader, launchers, clock, console, TerminalInfo.PLAIN);
+    }
+
+    /** @param terminal when interactive, a live progress bar replaces the one-line-per-trial output */
+    public StudyRunner(ProposerFactory proposers, TaskLoader loader, Launchers launchers, Clock clock, Console console,
+                       TerminalInfo terminal) {
         this.proposers = proposers;
         this.loader = loader;
         this.launchers = launchers;
         this.clock = clock;
         this.console = console;
+        this.terminal = terminal;
     }
 
     /** Creates a new study from {@code task} and runs it; returns the exit code. */
@@ -77,8 +85,12 @@ public final class StudyRunner {
                 + ", " + task.direction().lower() + " " + task.metric() + " (" + describe(task) + "); stored in "
                 + store.location());
         console.out().flush();
+        ProgressBar bar = terminal.interactive()
+                ? new ProgressBar(console.out(), task.metric(), terminal, clock).begin(store.snapshot(task.name())).startTicker()
+                : null;
         try (JobLauncher launcher = launchers.open(task.job())) {
-            Optimizer optimizer = new Optimizer(store, launcher, clock, new ProgressPrinter(console.out(), task.metric()));
+            Optimizer optimizer = new Optimizer(store, launcher, clock,
+                    bar != null ? bar : new ProgressPrinter(console.out(), task.metric()));
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
             // interrupt of this thread; both cancel the run, and the resume hint is printed once.
             AtomicBoolean hinted = new AtomicBoolean();
@@ -88,6 +100,9 @@ public final class StudyRunner {
             try {
                 outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, fallback, dir));
             } finally {
+                if (bar != null) {
+                    bar.close(); // the bar's line ends before any summary or Ctrl-C hint
+                }
                 removeHook(hook);
             }
             if (!outcome.finished()) {
