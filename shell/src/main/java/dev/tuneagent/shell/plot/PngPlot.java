@@ -52,8 +52,15 @@ public final class PngPlot {
                 .title(s.study().name() + ": " + s.study().direction().lower() + " " + s.study().metric())
                 .xAxisTitle("trial").yAxisTitle(s.study().metric()).build();
         style(c.getStyler());
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        // Below the plot: inside, it would hide the points under it.
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setXAxisDecimalPattern("#");
+        // An explicit range with 5% margins: XChart's own rounding can cut off the extreme points.
+        double pad = h.max() > h.min() ? (h.max() - h.min()) * 0.05 : Math.max(Math.abs(h.max()) * 0.05, 0.5);
+        double floor = h.min() - pad;
+        c.getStyler().setYAxisMin(floor);
+        c.getStyler().setYAxisMax(h.max() + pad);
         XYSeries trials = c.addSeries("trial (" + h.values().size() + " complete)", h.completeX(), h.values());
         trials.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         trials.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(TRIAL);
@@ -61,8 +68,8 @@ public final class PngPlot {
         best.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         best.setMarker(SeriesMarkers.NONE).setLineColor(BEST).setLineWidth(2.5f);
         if (!h.failedX().isEmpty()) {
-            // Failed trials have no value: they sit on the lower edge of the value range, drawn as crosses.
-            List<Double> bottom = h.failedX().stream().map(n -> h.min()).toList();
+            // Failed trials have no value: they sit on the lower edge of the plot, drawn as crosses.
+            List<Double> bottom = h.failedX().stream().map(n -> floor).toList();
             XYSeries failed = c.addSeries("failed (" + h.failedX().size() + ")", h.failedX(), bottom);
             failed.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             failed.setMarker(SeriesMarkers.CROSS).setMarkerColor(FAILED);

@@ -24,7 +24,10 @@ public final class TextChart {
         String top = Values.number(h.max());
         String bottom = Values.number(h.min());
         int label = Math.max(top.length(), bottom.length());
-        int cols = Math.max(10, Math.min(Math.max(h.trials(), 1), width - label - 3));
+        int avail = Math.max(10, width - label - 3);
+        // Few trials: each gets up to 4 columns so the chart is readable; many: several trials share a column.
+        int step = Math.max(1, Math.min(4, avail / Math.max(h.trials(), 1)));
+        int cols = Math.max(10, Math.min(Math.max(h.trials(), 1) * step, avail));
         char[][] grid = new char[HEIGHT][cols];
         for (char[] row : grid) {
             java.util.Arrays.fill(row, ' ');
@@ -81,7 +84,7 @@ public final class TextChart {
     }
 
     private static int col(int number, int trials, int cols) {
-        return trials <= cols ? number : (int) ((long) number * cols / trials);
+        return (int) ((long) number * cols / Math.max(trials, 1));
     }
 
     /** Row 0 is the top (the largest value). */
