@@ -55,8 +55,8 @@ public final class TextChart {
             sb.append(pad(l, label)).append(" |").append(new String(grid[r]).stripTrailing()).append('\n');
         }
         sb.append(" ".repeat(label)).append(" +").append(axis).append('\n');
-        sb.append(" ".repeat(label + 2)).append(ticks(h.trials(), cols)).append("  (trial)\n");
-        sb.append(" ".repeat(label + 2)).append("* best so far   o trial   x failed\n");
+        sb.append(" ".repeat(label + 2)).append(ticks(h.trials(), cols)).append('\n');
+        sb.append("  * best so far   o a trial   x a failed trial\n");
         sb.append(importance(importance, s.completed().size()));
         return sb.toString();
     }
@@ -65,7 +65,7 @@ public final class TextChart {
         if (scores.isEmpty()) {
             return "Importance: needs at least " + ParamImportance.MIN_TRIALS + " complete trials (have " + complete + ")\n";
         }
-        StringBuilder sb = new StringBuilder("Importance (share of rank variance each parameter explains alone):\n");
+        StringBuilder sb = new StringBuilder("Importance (share of rank variance explained alone):\n");
         int w = scores.stream().mapToInt(x -> x.param().length()).max().orElse(0);
         for (ParamImportance.Score x : scores) {
             int n = (int) Math.round(x.share() * BAR);
