@@ -8,6 +8,7 @@ import dev.tuneagent.agent.task.JobCatalog;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.agent.task.ToolsJobCatalog;
 import dev.tuneagent.shell.Console;
+import dev.tuneagent.shell.run.CachedWidth;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.shell.run.StudyRunner;
 import dev.tuneagent.shell.run.TerminalInfo;
@@ -66,9 +67,9 @@ public class TuneConfig {
 
     /** Whether stdout is a terminal (the console knows) and its width (JLine asks the terminal on each call). */
     @Bean
-    TerminalInfo terminalInfo(Console console, ObjectProvider<Terminal> jline) {
+    TerminalInfo terminalInfo(Console console, ObjectProvider<Terminal> jline, Clock clock) {
         Terminal t = jline.getIfAvailable();
-        return TerminalInfo.of(console.terminal(), () -> t == null ? 0 : t.getWidth(), System.getenv());
+        return TerminalInfo.of(console.terminal(), new CachedWidth(() -> t == null ? 0 : t.getWidth(), clock), System.getenv());
     }
 
     @Bean

@@ -97,7 +97,11 @@ public final class ProgressBar implements OptimizerListener, AutoCloseable {
             ticker = null;
         }
         if (!shown.isEmpty()) {
-            redraw();
+            try {
+                redraw();
+            } catch (RuntimeException e) {
+                // the last drawn bar stays; the summary or the Ctrl-C hint matters more
+            }
             out.print('\n');
             out.flush();
             shown = "";
