@@ -94,7 +94,7 @@ class ViewCommandsTest {
                 .containsPattern("1\\s+-0.5\\s+trees=30 lr=0.02 criterion=entropy")
                 .containsPattern("2\\s+-3.25\\s+trees=150");
         assertThat(tune("explain", "s", "0", "--storage", storage).out())
-                .contains("Acquisition: logei = -1.75", "Origin:      asked of the proposer");
+                .contains("Acquisition: logei = -1.75").doesNotContain("Origin:");
         assertThat(tune("explain", "s", "2", "--storage", storage).out())
                 .contains("Outcome:     FAILED: exit code 1, \"bad\"", "Fallback:    hybrid failed: the reply had no JSON object");
         assertThat(tune("explain", "s", "3", "--storage", storage).out()).contains("Origin:      a re-run of interrupted trial #2");

@@ -17,8 +17,8 @@ import java.util.Optional;
  * ({@link TrialAttrs}): the data behind {@code tune explain} (and anything else that answers "why this one?").
  * Attributes that do not have the documented shape are left out rather than trusted.
  *
- * @param origin       {@code proposed} (asked of the proposer), or the {@link TrialAttrs#SOURCE} it was queued
- *                     with: {@code enqueue}, {@code warmstart}, {@code rerun}
+ * @param origin       the {@link TrialAttrs#SOURCE} a queued trial carries ({@code enqueue}, {@code warmstart},
+ *                     {@code rerun}); null when the proposer was asked (or the study predates the attribute)
  * @param rerunOf      the interrupted trial this one evaluates again, else null
  * @param acquisition  the GP acquisition and its value at the point, else null
  * @param candidates   the candidates an LLM proposer ranked (chosen one first), else empty
@@ -104,8 +104,7 @@ public record TrialExplanation(String study, String metric, String direction, Tr
     }
 
     private static String origin(Trial t) {
-        String source = TrialAttrs.string(t, TrialAttrs.SOURCE);
-        return source == null ? "proposed" : source;
+        return TrialAttrs.string(t, TrialAttrs.SOURCE);
     }
 
     private static Acquisition acquisition(Trial t) {

@@ -36,7 +36,7 @@ class TrialExplanationTest {
         var s = new StudySnapshot(DEF, List.of(trial(0, TrialState.COMPLETE, 0.5, null, null),
                 trial(1, TrialState.COMPLETE, 0.7, p, attrs)));
         TrialExplanation e = TrialExplanation.of(s, 1).orElseThrow();
-        assertThat(e.origin()).isEqualTo("proposed");
+        assertThat(e.origin()).as("asked of the proposer: no source").isNull();
         assertThat(e.newBest()).isTrue();
         assertThat(e.candidates()).as("malformed entries are left out").hasSize(2);
         assertThat(e.candidates().get(0)).isEqualTo(new TrialExplanation.Candidate(Map.of("x", 0.3), -1.5, "gp-logei"));

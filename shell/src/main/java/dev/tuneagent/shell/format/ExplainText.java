@@ -21,7 +21,9 @@ public final class ExplainText {
         sb.append("Trial #").append(t.number()).append(" of study ").append(e.study()).append('\n');
         sb.append("Outcome:     ").append(outcome(e)).append('\n');
         sb.append("Parameters:  ").append(t.params().isEmpty() ? "-" : Values.params(t.params())).append('\n');
-        sb.append("Origin:      ").append(origin(e)).append('\n');
+        if (e.origin() != null || e.rerunOf() != null) {
+            sb.append("Origin:      ").append(origin(e)).append('\n');
+        }
         if (p == null) {
             sb.append("Proposer:    - (no provenance stored)\n");
         } else {
@@ -54,13 +56,13 @@ public final class ExplainText {
     }
 
     private static String origin(TrialExplanation e) {
-        return switch (e.origin()) {
-            case "proposed" -> "asked of the proposer";
+        String source = e.origin() == null ? "" : e.origin();
+        return switch (source) {
             case "enqueue" -> "queued by the user (the task's enqueue list)";
             case "warmstart" -> "the LLM's warm-start design, queued before the first trial";
             case "rerun" -> "a re-run of " + (e.rerunOf() == null ? "an interrupted trial" : "interrupted trial #" + e.rerunOf());
-            default -> e.origin();
-        } + (e.rerunOf() != null && !e.origin().equals("rerun") ? " (re-runs trial #" + e.rerunOf() + ")" : "");
+            default -> source.isEmpty() ? "asked of the proposer" : source;
+        } + (e.rerunOf() != null && !source.equals("rerun") ? " (re-runs trial #" + e.rerunOf() + ")" : "");
     }
 
     private static String details(Provenance p) {
