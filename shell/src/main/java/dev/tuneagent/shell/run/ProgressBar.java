@@ -60,7 +60,9 @@ public final class ProgressBar implements OptimizerListener, AutoCloseable {
 
     @Override
     public synchronized void recovered(List<Trial> interrupted) {
+        state.recovered(interrupted.size());
         above(ProgressPrinter.recoveredMessage(interrupted));
+        redraw();
     }
 
     @Override

@@ -39,6 +39,14 @@ final class ProgressLine {
             tokens = tokens(s);
         }
 
+        /** Trials an earlier run left RUNNING are FAILED now: finished, but not by this run. */
+        void recovered(int n) {
+            finished += n;
+            if (finishedBefore != null) {
+                finishedBefore += n;
+            }
+        }
+
         void update(StudySnapshot after, Trial justFinished) {
             budget = after.study().budget();
             finished = after.trials().stream().filter(x -> x.state().isFinished()).count();

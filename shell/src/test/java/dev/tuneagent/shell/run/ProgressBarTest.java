@@ -168,13 +168,18 @@ class ProgressBarTest {
         for (int i = 0; i < 5; i++) {
             done.add(finished(started(i, "gp"), 0.1 * i, 0, 0));
         }
-        bar.begin(after(done, 10));
+        Trial crashed = started(5, "gp");
+        bar.begin(after(List.of(done.get(0), done.get(1), done.get(2), done.get(3), done.get(4), crashed), 10));
         assertThat(screenLine()).contains("5/10 done", "best 0.4 (#4)");
-        Trial t = started(5, "gp");
+        done.add(finished(crashed, null, 0, 0));
+        bar.recovered(List.of(done.get(5)));
+        assertThat(text()).contains("Resuming: 1 trial(s) left RUNNING by an earlier run (#5)");
+        assertThat(screenLine()).as("the recovered trial counts as finished").contains("6/10 done");
+        Trial t = started(6, "gp");
         bar.trialStarted(t, 10);
         clock.advance(Duration.ofSeconds(10));
         done.add(finished(t, 0.0, 0, 0));
-        bar.trialFinished(done.get(5), after(done, 10));
-        assertThat(screenLine()).contains("6/10 done", "10s, ~40s left");
+        bar.trialFinished(done.get(6), after(done, 10));
+        assertThat(screenLine()).as("one trial in 10 s by this run, 3 left").contains("7/10 done", "10s, ~30s left");
     }
 }
