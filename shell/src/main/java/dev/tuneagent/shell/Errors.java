@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
+import org.springframework.core.convert.ConversionFailedException;
 import org.slf4j.LoggerFactory;
 
 /** Turns an exception into one line on stderr and an exit code; stack traces go to the log file only. */
@@ -42,6 +43,11 @@ final class Errors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException) {
                 return t;
+            }
+            if (t instanceof ConversionFailedException c) {
+                // An option value of the wrong type (`--trials many`): the user's mistake, not a bug.
+                return new UsageException("\"" + c.getValue() + "\" is not a valid "
+                        + c.getTargetType().getType().getSimpleName() + " (`tune help COMMAND` lists the options and their types)");
             }
             if (t.getCause() == t) {
                 break;

@@ -9,13 +9,17 @@ import dev.tuneagent.agent.task.JobCatalog;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.agent.task.ToolsJobCatalog;
 import dev.tuneagent.shell.Console;
+import dev.tuneagent.shell.run.CachedWidth;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.shell.run.StudyRunner;
+import dev.tuneagent.shell.run.TerminalInfo;
 import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.data.Datasets;
 import dev.tuneagent.tools.inprocess.InProcessCatalog;
 import java.time.Clock;
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.jline.PromptProvider;
@@ -62,13 +66,21 @@ public class TuneConfig {
         return new TaskLoader(proposers, catalog);
     }
 
+    /** Whether stdout is a terminal (the console knows) and its width (JLine asks the terminal on each call). */
     @Bean
     StudyService studyService(ProposerFactory proposers, TaskLoader loader, Clock clock) {
         return new StudyService(proposers, loader, clock);
     }
 
     @Bean
-    StudyRunner studyRunner(StudyService studies, Launchers launchers, Console console) {
-        return new StudyRunner(studies, launchers, console);
+    TerminalInfo terminalInfo(Console console, ObjectProvider<Terminal> jline, Clock clock) {
+        Terminal t = jline.getIfAvailable();
+        return TerminalInfo.of(console.terminal(), new CachedWidth(() -> t == null ? 0 : t.getWidth(), clock), System.getenv());
+    }
+
+    @Bean
+    StudyRunner studyRunner(StudyService studies, Launchers launchers, Console console, Clock clock,
+                            TerminalInfo terminal) {
+        return new StudyRunner(studies, launchers, console, clock, terminal);
     }
 }

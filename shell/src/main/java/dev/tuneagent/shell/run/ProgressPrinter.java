@@ -20,14 +20,24 @@ public final class ProgressPrinter implements OptimizerListener {
 
     @Override
     public void recovered(List<Trial> interrupted) {
-        out.println("Resuming: " + interrupted.size() + " trial(s) left RUNNING by an earlier run ("
-                + String.join(", ", interrupted.stream().map(t -> "#" + t.number()).toList())
-                + ") are now FAILED; their configurations are queued to run again.");
+        out.println(recoveredMessage(interrupted));
         out.flush();
     }
 
     @Override
     public void trialFinished(Trial t, StudySnapshot after) {
+        out.println(line(t, after, metric));
+        out.flush();
+    }
+
+    static String recoveredMessage(List<Trial> interrupted) {
+        return "Resuming: " + interrupted.size() + " trial(s) left RUNNING by an earlier run ("
+                + String.join(", ", interrupted.stream().map(t -> "#" + t.number()).toList())
+                + ") are now FAILED; their configurations are queued to run again.";
+    }
+
+    /** The plain progress line of a finished trial (the progress bar prints it too, for failures and new bests). */
+    static String line(Trial t, StudySnapshot after, String metric) {
         int budget = after.study().budget();
         long done = after.trials().stream().filter(x -> x.state().isFinished()).count();
         String width = String.valueOf(budget);
@@ -49,7 +59,6 @@ public final class ProgressPrinter implements OptimizerListener {
             }
         }
         line.append(Values.originTag(t));
-        out.println(line);
-        out.flush();
+        return line.toString();
     }
 }

@@ -15,6 +15,7 @@ import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.format.StudyReport;
 import dev.tuneagent.tools.job.JobLauncher;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,11 +29,20 @@ public final class StudyRunner {
     private final StudyService studies;
     private final Launchers launchers;
     private final Console console;
+    private final TerminalInfo terminal;
+    private final Clock clock;
 
     public StudyRunner(StudyService studies, Launchers launchers, Console console) {
+        this(studies, launchers, console, Clock.systemUTC(), TerminalInfo.PLAIN);
+    }
+
+    /** @param terminal when interactive, a live progress bar replaces the one-line-per-trial output */
+    public StudyRunner(StudyService studies, Launchers launchers, Console console, Clock clock, TerminalInfo terminal) {
         this.studies = studies;
+        this.clock = clock;
         this.launchers = launchers;
         this.console = console;
+        this.terminal = terminal;
     }
 
     /** Creates a new study from {@code task} and runs it; returns the exit code. */
@@ -56,8 +66,12 @@ public final class StudyRunner {
                 + ", " + task.direction().lower() + " " + task.metric() + " (" + describe(task) + "); stored in "
                 + store.location());
         console.out().flush();
+        ProgressBar bar = terminal.interactive()
+                ? new ProgressBar(console.out(), task.metric(), terminal, clock).begin(store.snapshot(task.name())).startTicker()
+                : null;
         try (JobLauncher launcher = launchers.open(task.job())) {
-            Optimizer optimizer = studies.optimizer(store, launcher, new ProgressPrinter(console.out(), task.metric()));
+            Optimizer optimizer = studies.optimizer(store, launcher,
+                    bar != null ? bar : new ProgressPrinter(console.out(), task.metric()));
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
             // interrupt of this thread; both cancel the run, and the resume hint is printed once.
             AtomicBoolean hinted = new AtomicBoolean();
@@ -67,6 +81,9 @@ public final class StudyRunner {
             try {
                 outcome = optimizer.run(study.runIn(dir));
             } finally {
+                if (bar != null) {
+                    bar.close(); // the bar's line ends before any summary or Ctrl-C hint
+                }
                 removeHook(hook);
             }
             if (!outcome.finished()) {
