@@ -9,6 +9,7 @@ import dev.tuneagent.core.study.Study;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -86,16 +88,35 @@ public final class Optimizer {
                     .filter(t -> numbers.contains(t.number())).toList()));
         }
         int started = 0;
+        StudySnapshot initial = study.snapshot();
+        if (initial.trials().isEmpty()) {
+            // Asked once: the design is stored as WAITING trials, so a resume evaluates it without asking again.
+            // (Minimal version for the LLM warm start; the store work of issue 7 owns this part of the loop.)
+            for (Proposal p : run.proposer().initialDesign(initial)) {
+                store.enqueueTrial(def.name(), p.withAttrs(TrialAttrs.of(TrialAttrs.SOURCE, TrialAttrs.SOURCE_WARMSTART)),
+                        clock.instant());
+            }
+        }
         while (true) {
             StudySnapshot snap = study.snapshot();
             if (snap.trials().stream().filter(t -> t.state().isFinished()).count() >= def.budget() || cancelled) {
                 return new RunOutcome(!cancelled, started, recovered, snap);
             }
-            Proposal proposal = Interruptions.nextRerun(snap).orElseGet(() -> propose(run, snap));
-            if (proposal == null) {
-                return new RunOutcome(true, started, recovered, snap, true);
+            Optional<Proposal> rerun = Interruptions.nextRerun(snap);
+            Optional<Trial> waiting = rerun.isPresent() ? Optional.empty()
+                    : store.claimWaitingTrial(def.name(), clock.instant());
+            Trial trial;
+            if (rerun.isPresent()) {
+                trial = study.ask(rerun.get());
+            } else if (waiting.isPresent()) {
+                trial = waiting.get();
+            } else {
+                Proposal proposal = propose(run, snap);
+                if (proposal == null) {
+                    return new RunOutcome(true, started, recovered, snap, true);
+                }
+                trial = study.ask(proposal);
             }
-            Trial trial = study.ask(proposal);
             started++;
             Trial running = trial;
             notify(() -> listener.trialStarted(running, def.budget()));
@@ -108,26 +129,14 @@ public final class Optimizer {
     }
 
     /**
-     * The proposer's first proposal, validated; on any failure the fallback's, with the reason recorded.
-     * Null when neither has anything left to propose: every configuration of a discrete space was tried.
+     * The proposer's first proposal. The proposer runs inside its {@link dev.tuneagent.agent.proposers.FallbackChain},
+     * the only place a failed proposal is handled, so nothing is caught here: an empty answer is the typed
+     * "exhausted" result (null: every configuration of a discrete space was tried), and an exception that leaves the
+     * chain (a {@code CassetteMiss} in replay) stops the run before a trial is started, so the study stays resumable.
      */
-    private Proposal propose(StudyRun run, StudySnapshot snap) {
-        try {
-            List<Proposal> proposals = run.proposer().propose(snap, 1);
-            if (proposals == null || proposals.isEmpty()) {
-                throw new IllegalStateException("it proposed nothing");
-            }
-            Proposal p = proposals.get(0);
-            return new Proposal(snap.space().coerce(p.params()), p.provenance());
-        } catch (RuntimeException e) {
-            String reason = run.proposer().name() + " failed: " + shortMessage(e);
-            List<Proposal> fallback = run.fallback().propose(snap, 1);
-            if (fallback.isEmpty()) {
-                return null;
-            }
-            Proposal f = fallback.get(0);
-            return new Proposal(f.params(), f.provenance().withFallback(reason));
-        }
+    private static Proposal propose(StudyRun run, StudySnapshot snap) {
+        List<Proposal> proposals = run.proposer().propose(snap, 1);
+        return proposals.isEmpty() ? null : proposals.get(0);
     }
 
     private JobResult evaluate(StudyRun run, StudyDefinition def, Trial trial) {

@@ -1,14 +1,19 @@
 package dev.tuneagent.agent.loop;
 
+import dev.tuneagent.agent.proposers.FallbackChain;
 import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.task.JobSpec;
 import java.nio.file.Path;
 
 /**
  * What one {@link Optimizer#run} needs besides the store: the study (already created), how to evaluate a
- * trial, who proposes, who takes over when the proposer fails, and where trials get their directories.
+ * trial, who proposes, and where trials get their directories. The proposer always runs inside a
+ * {@link FallbackChain} (added here when the caller passed a bare one), the one place a failed proposal is handled.
  *
  * @param studyDir each trial works in {@code studyDir/trial-NNNN}
  */
-public record StudyRun(String study, JobSpec job, Proposer proposer, Proposer fallback, Path studyDir) {
+public record StudyRun(String study, JobSpec job, Proposer proposer, Path studyDir) {
+    public StudyRun {
+        proposer = FallbackChain.around(proposer);
+    }
 }

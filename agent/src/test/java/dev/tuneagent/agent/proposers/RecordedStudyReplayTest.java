@@ -1,11 +1,14 @@
 package dev.tuneagent.agent.proposers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuneagent.agent.llambo.LlmSettings;
+import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.proposers.fakes.Deps;
 import dev.tuneagent.agent.proposers.fakes.MiniLoop;
 import dev.tuneagent.agent.proposers.fakes.StandInStudies;
+import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.prompts.card.ContextLevel;
@@ -58,13 +61,14 @@ class RecordedStudyReplayTest {
     }
 
     @Test
-    void replayingAChangedStudyFallsBackAndNamesTheMissingRecording() {
+    void replayingAChangedStudyStopsAtTheFirstMissNamingTheCassetteAndWhereTheRequestDiffers() {
         StandInStudies.record("hybrid", STUDY, 7, dir, SETTINGS);
         StudyDefinition other = MiniLoop.study("replay", 99, 10);
-        List<Trial> trials = StandInStudies.replay("hybrid", other, 7, dir, SETTINGS);
-        assertThat(trials.get(6).provenance().fallback()).startsWith("model error: cassette replay:")
-                .contains("--cassette record:");
-        assertThat(trials).hasSize(7);
+        assertThatThrownBy(() -> StandInStudies.replay("hybrid", other, 7, dir, SETTINGS))
+                .isInstanceOf(CassetteMiss.class)
+                .hasMessageContaining("no recording in " + dir)
+                .hasMessageContaining("Closest recording: exchange-0001.json, which differs at character")
+                .hasMessageContaining("--cassette record:");
     }
 
     @Test
@@ -74,8 +78,8 @@ class RecordedStudyReplayTest {
             Path first = files.sorted().findFirst().orElseThrow();
             assertThat(Files.readString(first)).contains("Not a real model").contains("ScriptedLlambo");
         }
-        Trial noCassette = StandInStudies.replay("llm-warmstart", STUDY, 1, dir.resolve("missing"), SETTINGS).get(0);
-        assertThat(noCassette.provenance().fallback()).startsWith("warm start failed: model error: cassette replay:")
-                .contains("does not exist");
+        assertThatThrownBy(() -> StandInStudies.replay("llm-warmstart", STUDY, 1, dir.resolve("missing"), SETTINGS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("missing") + ": the directory does not exist");
     }
 }

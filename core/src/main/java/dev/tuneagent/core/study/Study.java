@@ -28,7 +28,7 @@ public final class Study {
     public Trial ask(Proposal proposal) {
         var space = store.findStudy(name).orElseThrow().space();
         var params = space.coerce(proposal.params());
-        return store.startTrial(name, new Proposal(params, proposal.provenance()), clock.instant());
+        return store.startTrial(name, new Proposal(params, proposal.provenance(), proposal.attrs()), clock.instant());
     }
 
     public Trial tell(int number, TrialOutcome outcome) {

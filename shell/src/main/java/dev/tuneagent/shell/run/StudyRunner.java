@@ -71,7 +71,6 @@ public final class StudyRunner {
     }
 
     private int execute(StudyStore store, StorageLocation storage, TaskSpec task, Proposer proposer) {
-        Proposer fallback = proposers.fallback(task);
         Path dir = StudyDirs.forStudy(task, storage);
         console.out().println("Study " + task.name() + ": " + task.trials() + " trials, proposer " + proposer.name()
                 + ", " + task.direction().lower() + " " + task.metric() + " (" + describe(task) + "); stored in "
@@ -86,7 +85,7 @@ public final class StudyRunner {
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome outcome;
             try {
-                outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, fallback, dir));
+                outcome = optimizer.run(new StudyRun(task.name(), task.job(), proposer, dir));
             } finally {
                 removeHook(hook);
             }
