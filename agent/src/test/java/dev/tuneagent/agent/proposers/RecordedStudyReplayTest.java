@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuneagent.agent.llambo.LlmSettings;
+import dev.tuneagent.agent.llm.LlmConfigFile;
+import dev.tuneagent.agent.llm.LlmConfigResolver;
+import dev.tuneagent.agent.llm.TransportOptions;
+import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
+import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.task.LlmSpec;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.proposers.fakes.Deps;
 import dev.tuneagent.agent.proposers.fakes.MiniLoop;
@@ -19,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +88,35 @@ class RecordedStudyReplayTest {
         assertThatThrownBy(() -> StandInStudies.replay("llm-warmstart", STUDY, 1, dir.resolve("missing"), SETTINGS))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(dir.resolve("missing") + ": the directory does not exist");
+    }
+
+    /** The proposer as the CLI builds it: model, capabilities and reply format resolved from the environment. */
+    static Proposer registered(String name, Map<String, String> env, String cassette) {
+        ProposerFactory f = LlmProposerRegistration.register(new ProposerFactory(),
+                new LlmConfigResolver(env, LlmConfigFile.none()),
+                TransportOptions.defaults().withRecordedWith(StandInStudies.RECORDED_WITH));
+        return f.create(name, LlmProposerRegistrationTest.task(new LlmSpec(Deps.MODEL, null, cassette, null, null,
+                null, null, null, null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"llambo", "hybrid-warmstart"})
+    void aStudyRecordedAgainstALocalServerReplaysIdenticallyWithAndWithoutTheBaseUrlVariable(String name) {
+        List<Trial> recorded;
+        try (ScriptedProviderServer server = ScriptedProviderServer.start(StandInStudies::reply)) {
+            recorded = MiniLoop.run(registered(name, Map.of("OPENAI_BASE_URL", server.openAiBaseUrl()),
+                    "record:" + dir), STUDY, 8, MiniLoop::accuracy);
+        }
+        List<Trial> withoutVariable = MiniLoop.run(registered(name, Map.of(), "replay:" + dir), STUDY, 8,
+                MiniLoop::accuracy);
+        List<Trial> withVariable = MiniLoop.run(registered(name, Map.of("OPENAI_BASE_URL",
+                "http://127.0.0.1:" + StandInStudies.closedPort() + "/v1"), "replay:" + dir), STUDY, 8, MiniLoop::accuracy);
+
+        assertThat(recorded).allSatisfy(t -> {
+            assertThat(t.provenance().proposer()).isEqualTo(name);
+            assertThat(t.provenance().fallback()).isNull();
+        });
+        assertThat(withoutVariable).isEqualTo(recorded);
+        assertThat(withVariable).isEqualTo(recorded);
     }
 }
