@@ -39,7 +39,7 @@ class LlmDemoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart"})
+    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart", "hybrid-warmstart"})
     void theDemoOfEachLlmProposerReplaysItsShippedCassette(String proposer) throws Exception {
         String storage = "sqlite:" + dir.resolve("demo.db");
         tune("demo", "--proposer", proposer, "--trials", "7", "--storage", storage);
