@@ -1,5 +1,6 @@
 package dev.tuneagent.shell;
 
+import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.store.StoreException;
 import dev.tuneagent.core.store.StudyNotFoundException;
@@ -41,7 +42,8 @@ final class Errors {
     /** The user error somewhere in the cause chain, or null when it is a bug. */
     static Throwable userError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException) {
+            if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException
+                    || t instanceof CassetteMiss) {
                 return t;
             }
             if (t instanceof ConversionFailedException c) {
@@ -62,6 +64,9 @@ final class Errors {
         }
         if (user instanceof StoreException) {
             return ExitCodes.STORE;
+        }
+        if (user instanceof CassetteMiss) {
+            return ExitCodes.REPLAY_MISMATCH;
         }
         return ExitCodes.USAGE;
     }

@@ -11,6 +11,11 @@ public final class ExitCodes {
     public static final int STORE = 3;
     /** The named study does not exist. */
     public static final int NOT_FOUND = 4;
+    /**
+     * Replaying a cassette met a request that no recording matches (the prompt, the model or a setting changed):
+     * the study stopped before starting that trial and stays resumable.
+     */
+    public static final int REPLAY_MISMATCH = 5;
     /** Stopped by Ctrl-C (SIGINT); the study is resumable. 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 

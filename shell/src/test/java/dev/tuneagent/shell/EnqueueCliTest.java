@@ -54,7 +54,7 @@ class EnqueueCliTest {
         }
         Result text = tune("enqueue", "svm", "--params", "{\"c\": 1, \"kernel\": \"rbf\"}", "--storage", storage);
         assertThat(text.code()).as(text.err()).isZero();
-        assertThat(text.out()).startsWith("Enqueued trial #0 of study svm (WAITING): c=1 kernel=rbf\n");
+        assertThat(text.out()).startsWith("Enqueued trial #0 of study svm (WAITING): c=1.0 kernel=rbf\n");
 
         JsonNode json = JSON.readTree(tune("enqueue", "svm", "--params", "{\"kernel\": \"linear\", \"c\": 0.5}",
                 "--storage", storage, "--json").out());

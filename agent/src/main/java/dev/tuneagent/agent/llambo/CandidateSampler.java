@@ -45,7 +45,7 @@ public final class CandidateSampler {
                 past.addAll(got);
             } catch (LlmFailure e) {
                 last = e;
-                if (e.reason().contains("budget exhausted")) {
+                if (e instanceof BudgetExhausted) {
                     break;
                 }
             }

@@ -5,7 +5,7 @@ package dev.tuneagent.agent.llambo;
  * the fallback records in provenance ("token budget exhausted", "unusable reply after 2 attempts:
  * ..."). Never carries a key: reasons are built from our own messages and the transport's redacted ones.
  */
-public final class LlmFailure extends RuntimeException {
+public class LlmFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public LlmFailure(String reason, Throwable cause) {

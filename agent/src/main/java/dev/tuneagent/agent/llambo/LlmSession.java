@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
 import dev.tuneagent.agent.llm.error.LlmException;
 import dev.tuneagent.agent.llm.usage.Usage;
@@ -31,7 +32,8 @@ import java.util.function.Function;
  * The model calls made for one proposal: each question is asked with a bounded retry that tells the
  * model what was wrong with its reply, the history is halved after a context-length error, the
  * study's token and cost cap is checked before every call, and the usage is added up for the
- * proposal's provenance. Any failure becomes an {@link LlmFailure} with a reason to record.
+ * proposal's provenance. Any failure becomes an {@link LlmFailure} with a reason to record, except a
+ * {@link CassetteMiss}: a replay that no longer matches its recording must stop the study, not fall back.
  */
 public final class LlmSession {
     private final ChatModel model;
@@ -81,7 +83,7 @@ public final class LlmSession {
             promptIds.add(rendered.templateId());
             try {
                 return askOnce(rendered, parse, instructions, schema);
-            } catch (LlmFailure e) {
+            } catch (LlmFailure | CassetteMiss e) {
                 throw e;
             } catch (ContextLengthExceeded e) {
                 if (shrink >= settings.shrinkRetries()) {
@@ -122,11 +124,12 @@ public final class LlmSession {
     private String call(List<ChatMessage> messages, JsonSchema schema) {
         String exhausted = budget.exhausted(spentBefore.plus(inputTokens + outputTokens, costUsd));
         if (exhausted != null) {
-            throw new LlmFailure(exhausted, null);
+            throw new BudgetExhausted(exhausted);
         }
         ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
-        if (settings.prompts().format() == ReplyFormat.JSON && settings.model().startsWith("openai:")) {
-            // OpenAI's json_schema when we have one (structured output), else its JSON mode.
+        if (settings.prompts().format() == ReplyFormat.JSON) {
+            // JSON is chosen only for a model whose capabilities include a JSON schema (see ReplyFormats):
+            // the schema when we have one (structured output), else JSON mode.
             request.responseFormat(schema == null ? ResponseFormat.JSON
                     : ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build());
         }

@@ -42,7 +42,7 @@ public final class LlmSurrogate {
                         LlamboPrompts.scoresFormat(card, s.prompts()), ReplySchemas.predictions(k)));
             } catch (LlmFailure e) {
                 last = e;
-                if (e.reason().contains("budget exhausted")) {
+                if (e instanceof BudgetExhausted) {
                     break;
                 }
             }

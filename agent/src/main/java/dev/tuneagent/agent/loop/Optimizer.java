@@ -9,6 +9,7 @@ import dev.tuneagent.core.study.Study;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.core.study.TrialState;
 import dev.tuneagent.tools.job.JobLauncher;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -124,26 +126,14 @@ public final class Optimizer {
     }
 
     /**
-     * The proposer's first proposal, validated; on any failure the fallback's, with the reason recorded.
-     * Null when neither has anything left to propose: every configuration of a discrete space was tried.
+     * The proposer's first proposal. The proposer runs inside its {@link dev.tuneagent.agent.proposers.FallbackChain},
+     * the only place a failed proposal is handled, so nothing is caught here: an empty answer is the typed
+     * "exhausted" result (null: every configuration of a discrete space was tried), and an exception that leaves the
+     * chain (a {@code CassetteMiss} in replay) stops the run before a trial is started, so the study stays resumable.
      */
-    private Proposal propose(StudyRun run, StudySnapshot snap) {
-        try {
-            List<Proposal> proposals = run.proposer().propose(snap, 1);
-            if (proposals == null || proposals.isEmpty()) {
-                throw new IllegalStateException("it proposed nothing");
-            }
-            Proposal p = proposals.get(0);
-            return new Proposal(snap.space().coerce(p.params()), p.provenance(), p.attrs());
-        } catch (RuntimeException e) {
-            String reason = run.proposer().name() + " failed: " + shortMessage(e);
-            List<Proposal> fallback = run.fallback().propose(snap, 1);
-            if (fallback.isEmpty()) {
-                return null;
-            }
-            Proposal f = fallback.get(0);
-            return new Proposal(f.params(), f.provenance().withFallback(reason));
-        }
+    private static Proposal propose(StudyRun run, StudySnapshot snap) {
+        List<Proposal> proposals = run.proposer().propose(snap, 1);
+        return proposals.isEmpty() ? null : proposals.get(0);
     }
 
     /** Null when nobody needs the trial's intermediate reports (no pruner, no resource budget). */

@@ -6,10 +6,10 @@ import dev.tuneagent.core.task.TaskSpec;
 import java.nio.file.Path;
 
 /**
- * A stored study and what runs it: its task, its proposer and the proposer that takes over when that one fails.
+ * A stored study and what runs it: its task and its proposer (wrapped in the fallback chain by {@link StudyRun}).
  * Made by {@link StudyService#create} or {@link StudyService#reopen}.
  */
-public record PreparedStudy(TaskSpec task, StudyDefinition definition, Proposer proposer, Proposer fallback) {
+public record PreparedStudy(TaskSpec task, StudyDefinition definition, Proposer proposer) {
 
     public String name() {
         return definition.name();
@@ -17,6 +17,6 @@ public record PreparedStudy(TaskSpec task, StudyDefinition definition, Proposer 
 
     /** What one {@link Optimizer#run} needs; trials work in {@code studyDir/trial-NNNN}. */
     public StudyRun runIn(Path studyDir) {
-        return new StudyRun(definition.name(), task.job(), proposer, fallback, studyDir, task.pruner(), task.resource());
+        return new StudyRun(definition.name(), task.job(), proposer, studyDir, task.pruner(), task.resource());
     }
 }

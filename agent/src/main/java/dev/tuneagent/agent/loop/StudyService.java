@@ -46,7 +46,7 @@ public final class StudyService {
         store.createStudy(def);
         // The user's configurations go first, before any warm-start design the run may enqueue.
         UserQueue.enqueueTaskList(store, task, clock.instant());
-        return new PreparedStudy(task, def, proposer, proposers.fallback(task));
+        return new PreparedStudy(task, def, proposer);
     }
 
     /** A stored study, rebuilt from the task it was created with, ready to continue (after a crash or Ctrl-C). */
@@ -58,7 +58,7 @@ public final class StudyService {
         }
         // Stored paths are absolute, so the base directory only matters for what a user edits by hand.
         TaskSpec task = loader.fromStoredJson(def.taskJson(), Path.of("").toAbsolutePath());
-        return new PreparedStudy(task, def, proposers.create(task.proposer(), task), proposers.fallback(task));
+        return new PreparedStudy(task, def, proposers.create(task.proposer(), task));
     }
 
     /** A loop over {@code store} whose trials run on {@code launcher}; keep it to {@link Optimizer#cancel()} it. */

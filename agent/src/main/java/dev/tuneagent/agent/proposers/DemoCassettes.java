@@ -19,7 +19,6 @@ import java.util.List;
 public final class DemoCassettes {
     /** The model the demo cassettes were recorded with; replay must ask for the same one. */
     public static final String MODEL = "openai:stand-in";
-    static final String REPLAY_BASE_URL = "http://127.0.0.1:9/v1";
 
     private DemoCassettes() {
     }
@@ -35,9 +34,8 @@ public final class DemoCassettes {
         if (proposer == null || !LlmProposers.isLlm(proposer)) {
             return LlmSpec.empty();
         }
-        // A local base URL (never contacted in replay) keeps the delimited reply format the cassettes were
-        // recorded with against the local stand-in; see LlmProposerRegistration.replyFormat.
-        return LlmSpec.builder().model(MODEL).baseUrl(REPLAY_BASE_URL).cassette("replay:" + extract(proposer)).build();
+        // No base URL: replay needs no server, and the reply format comes from the recording itself.
+        return LlmSpec.builder().model(MODEL).cassette("replay:" + extract(proposer)).build();
     }
 
     static Path extract(String proposer) {

@@ -1,125 +1,185 @@
 package dev.tuneagent.agent.proposers;
 
-import dev.tuneagent.agent.llambo.LlmSession;
+import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.proposer.Proposer;
+import dev.tuneagent.core.proposer.RandomProposer;
+import dev.tuneagent.core.proposer.SobolProposer;
+import dev.tuneagent.core.space.InvalidValueException;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.surrogate.proposer.GpProposer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
- * LLM → GP → Sobol: when the model part of a proposal fails, the next proposer answers and the
- * reason is written into every proposal's provenance, with the tokens the failed attempt spent (so
- * they still count towards the study's cap). If every proposer in the chain throws, uniformly random
- * points are decoded from the space: a study never dies because a model, or a fallback, did.
+ * The one place a failed proposal is handled. Every proposer of a study runs inside a chain (e.g. LLM -> GP ->
+ * Sobol, or GP -> Sobol): when the first fails (throws, proposes an invalid configuration, or proposes fewer than
+ * asked), the next answers, and the reason is written into the proposals' provenance with the tokens the failed
+ * attempt spent (so they count towards the study's cap). The last resort is {@link RandomProposer}, which avoids
+ * every tried configuration. An empty answer is the typed "exhausted" result: no configuration of the space is left
+ * untried. A {@link CassetteMiss} is not a failure to paper over: it stops the study.
  */
-public final class FallbackChain {
-    static final String LAST_RESORT = "random";
-    private static final int LAST_RESORT_TRIES = 1000;
-    private final List<Proposer> chain;
+public final class FallbackChain implements Proposer {
+    private static final List<String> CLASSICAL = List.of(GpProposer.NAME, "sobol");
+    private final Proposer primary;
+    private final List<Proposer> fallbacks;
 
-    /** @param chain the fallbacks in order, normally {@code gp} then {@code sobol} */
-    public FallbackChain(List<Proposer> chain) {
-        this.chain = List.copyOf(chain);
+    public FallbackChain(Proposer primary, List<Proposer> fallbacks) {
+        this.primary = primary;
+        this.fallbacks = List.copyOf(fallbacks);
     }
 
-    /** n proposals from the chain, each saying why; {@code session} (nullable) carries the spent tokens. */
-    public List<Proposal> fallback(StudySnapshot snapshot, int n, String reason, LlmSession session) {
-        return from(0, snapshot, n, reason, session);
+    /**
+     * {@code p} inside the standard chain: GP then Sobol, starting after {@code p} when it is one of them (so
+     * {@code gp} falls back to Sobol and {@code sobol} only to the last resort). A chain is returned as it is.
+     */
+    public static Proposer around(Proposer p) {
+        if (p instanceof FallbackChain) {
+            return p;
+        }
+        int at = CLASSICAL.indexOf(p.name());
+        List<Proposer> all = List.of(new GpProposer(), new SobolProposer());
+        return new FallbackChain(p, all.subList(at < 0 ? 0 : at + 1, all.size()));
     }
 
-    /** Asks {@code first} (e.g. the GP after a warm start); on failure continues down the chain. */
-    public List<Proposal> delegate(Proposer first, StudySnapshot snapshot, int n) {
+    @Override
+    public String name() {
+        return primary.name();
+    }
+
+    public Proposer primary() {
+        return primary;
+    }
+
+    /** Who answers when the primary fails, in order, ending with the last resort. */
+    public List<String> fallbackNames() {
+        List<String> out = new ArrayList<>(fallbacks.stream().map(Proposer::name).toList());
+        out.add(RandomProposer.NAME);
+        return out;
+    }
+
+    @Override
+    public List<Proposal> propose(StudySnapshot snapshot, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
+        List<Proposal> got;
         try {
-            return distinct(snapshot, first.propose(snapshot, n));
+            got = valid(snapshot, primary.propose(snapshot, n));
+        } catch (CassetteMiss e) {
+            throw e;
+        } catch (ProposalFailure f) {
+            return fallback(snapshot, n, List.of(), f.reason(), f, f.failedProposer());
         } catch (RuntimeException e) {
-            return from(chain.indexOf(first) + 1, snapshot, n, first.name() + " failed: " + message(e), null);
+            return fallback(snapshot, n, List.of(), primary.name() + " failed: " + message(e), null, null);
+        }
+        if (got.size() >= n) {
+            return got.subList(0, n);
+        }
+        return fallback(snapshot, n, got, primary.name() + " proposed only " + got.size() + " usable configuration(s)",
+                null, null);
+    }
+
+    /**
+     * The primary's initial design; when it fails, the chain's design of the size it wanted, marked as the warm
+     * start it replaces ({@code source=warmstart}) and saying why, so the study still starts with a design once.
+     */
+    @Override
+    public List<Proposal> initialDesign(StudySnapshot snapshot) {
+        try {
+            return valid(snapshot, primary.initialDesign(snapshot));
+        } catch (CassetteMiss e) {
+            throw e;
+        } catch (ProposalFailure f) {
+            return fallback(snapshot, f.wanted(), List.of(), f.reason(), f, null).stream()
+                    .map(p -> p.withAttrs(TrialAttrs.of(TrialAttrs.SOURCE, TrialAttrs.SOURCE_WARMSTART))).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // no design: the study starts with ordinary proposals
         }
     }
 
     /**
-     * Completes a partial LLM answer: the chain proposes the missing ones, seeing the model's
-     * proposals as pending trials so it does not repeat them.
+     * The fallbacks' proposals after {@code got}, the first carrying {@code spent}'s usage; {@code skip} names a
+     * fallback that already failed on this snapshot.
      */
-    public List<Proposal> fill(StudySnapshot snapshot, List<Proposal> got, int n, String reason) {
-        if (got.size() >= n) {
-            return got.subList(0, n);
+    private List<Proposal> fallback(StudySnapshot snapshot, int n, List<Proposal> got, String reason,
+                                    ProposalFailure spent, String skip) {
+        StudySnapshot seen = withPending(snapshot, got);
+        String why = reason;
+        List<Proposal> more = new ArrayList<>();
+        for (Proposer p : fallbacks) {
+            if (p.name().equals(skip)) {
+                continue;
+            }
+            try {
+                more.addAll(valid(seen, p.propose(seen, n - got.size())));
+                break;
+            } catch (CassetteMiss e) {
+                throw e;
+            } catch (RuntimeException e) {
+                why = why + "; " + p.name() + " failed: " + message(e);
+            }
+        }
+        if (got.size() + more.size() < n) {
+            // The last resort: uniform points, then any configuration not tried yet (finite spaces).
+            List<Proposal> pending = new ArrayList<>(got);
+            pending.addAll(more);
+            more.addAll(valid(withPending(snapshot, pending),
+                    new RandomProposer().propose(withPending(snapshot, pending), n - pending.size())));
+        }
+        List<Proposal> out = new ArrayList<>(got);
+        for (Proposal p : more) {
+            Provenance prov = p.provenance().withFallback(why);
+            if (out.size() == got.size() && spent != null) {
+                prov = prov.withUsage(prov.inputTokens() + spent.inputTokens(),
+                        prov.outputTokens() + spent.outputTokens(), prov.costUsd() + spent.costUsd());
+            }
+            out.add(p.withProvenance(prov));
+        }
+        return out;
+    }
+
+    /** The snapshot with {@code got} as pending trials, so a fallback completing a partial answer does not repeat it. */
+    private static StudySnapshot withPending(StudySnapshot snapshot, List<Proposal> got) {
+        if (got.isEmpty()) {
+            return snapshot;
         }
         List<Trial> trials = new ArrayList<>(snapshot.trials());
         for (Proposal p : got) {
             trials.add(new Trial(trials.size(), p.params(), TrialState.RUNNING, null, null, p.provenance(),
                     Instant.EPOCH, null, null));
         }
-        List<Proposal> out = new ArrayList<>(got);
-        out.addAll(fallback(new StudySnapshot(snapshot.study(), trials), n - got.size(), reason, null));
-        return out;
+        return new StudySnapshot(snapshot.study(), trials);
     }
 
-    private List<Proposal> from(int start, StudySnapshot snapshot, int n, String reason, LlmSession session) {
-        String why = reason;
-        for (int i = Math.max(0, start); i < chain.size(); i++) {
-            Proposer p = chain.get(i);
-            try {
-                // Fewer than n without an error means the space is (nearly) exhausted: not a failure.
-                return annotate(distinct(snapshot, p.propose(snapshot, n)), why, session);
-            } catch (RuntimeException e) {
-                why = why + "; " + p.name() + " failed: " + message(e);
-            }
+    /**
+     * The proposals in the space's canonical form, without those that repeat a trial or each other; a proposal
+     * outside the space makes the whole answer a failure (model output and our own bugs are both untrusted).
+     */
+    static List<Proposal> valid(StudySnapshot snapshot, List<Proposal> proposals) {
+        if (proposals == null) {
+            throw new IllegalStateException("it proposed nothing (null)");
         }
-        return annotate(lastResort(snapshot, n), why, session);
-    }
-
-    /** Drops proposals that repeat a trial or each other: a fallback in an exhausted space returns fewer, never repeats. */
-    static List<Proposal> distinct(StudySnapshot snapshot, List<Proposal> proposals) {
         SearchSpace space = snapshot.space();
         List<Map<String, Object>> seen = new ArrayList<>(snapshot.trials().stream().map(Trial::params).toList());
         List<Proposal> out = new ArrayList<>();
         for (Proposal p : proposals) {
-            if (seen.stream().noneMatch(s -> space.sameConfig(s, p.params()))) {
-                seen.add(p.params());
-                out.add(p);
+            Map<String, Object> params;
+            try {
+                params = space.coerce(p.params());
+            } catch (InvalidValueException e) {
+                throw new IllegalStateException("it proposed a configuration outside the space: " + e.getMessage(), e);
             }
-        }
-        return out;
-    }
-
-    private static List<Proposal> annotate(List<Proposal> proposals, String reason, LlmSession session) {
-        List<Proposal> out = new ArrayList<>();
-        for (int i = 0; i < proposals.size(); i++) {
-            Proposal p = proposals.get(i);
-            Provenance prov = p.provenance().withFallback(reason);
-            if (i == 0 && session != null) {
-                prov = prov.withUsage(prov.inputTokens() + session.inputTokens(),
-                        prov.outputTokens() + session.outputTokens(), prov.costUsd() + session.costUsd());
-            }
-            out.add(new Proposal(p.params(), prov));
-        }
-        return out;
-    }
-
-    /** Uniform points distinct from every trial and from each other; fewer when none can be found. */
-    static List<Proposal> lastResort(StudySnapshot snapshot, int n) {
-        SearchSpace space = snapshot.space();
-        long seed = snapshot.proposalSeed();
-        RandomGenerator rng = dev.tuneagent.core.study.Seeds.rng(seed, 0x1a57L);
-        List<Map<String, Object>> taken = new ArrayList<>(snapshot.trials().stream().map(Trial::params).toList());
-        List<Proposal> out = new ArrayList<>();
-        for (int t = 0; t < LAST_RESORT_TRIES && out.size() < n; t++) {
-            double[] u = new double[space.dimension()];
-            for (int d = 0; d < u.length; d++) {
-                u[d] = rng.nextDouble();
-            }
-            Map<String, Object> c = space.decode(u);
-            if (taken.stream().noneMatch(x -> space.sameConfig(x, c))) {
-                taken.add(c);
-                out.add(new Proposal(c, Provenance.of(LAST_RESORT, seed)));
+            if (seen.stream().noneMatch(s -> space.sameConfig(s, params))) {
+                seen.add(params);
+                out.add(new Proposal(params, p.provenance(), p.attrs()));
             }
         }
         return out;
@@ -134,7 +194,7 @@ public final class FallbackChain {
         List<Proposal> out = new ArrayList<>();
         for (Proposal p : proposals) {
             Provenance v = p.provenance();
-            out.add(v.fallback() != null ? p : new Proposal(p.params(), new Provenance(proposer, v.promptVersion(),
+            out.add(v.fallback() != null ? p : p.withProvenance(new Provenance(proposer, v.promptVersion(),
                     v.model(), v.seed(), null, v.inputTokens(), v.outputTokens(), v.costUsd())));
         }
         return out;

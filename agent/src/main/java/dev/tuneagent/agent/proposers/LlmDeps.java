@@ -7,16 +7,15 @@ import dev.tuneagent.agent.llambo.StudyBudget;
 import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.prompts.card.DataCard;
-import java.util.List;
 
 /**
  * What every LLM proposer needs: the model (any LangChain4j {@link ChatModel}: a provider, a
  * cassette replay or a test fake), its settings, the study's cap, the task's data card, and the
  * classical proposers behind it.
  *
- * @param gp     the GP proposer: fallback, scorer source and the second phase of {@code llm-warmstart}
- * @param sobol  the space-filling proposer: initial design of {@code llm-sampler} and last fallback
- * @param scorer scores candidates by the GP's expected improvement, for {@code hybrid}
+ * @param gp     the GP proposer: first fallback, the start of {@code hybrid} and the source of {@code llm-warmstart}
+ * @param sobol  the space-filling proposer: the start of {@code llm-sampler} and second fallback
+ * @param scorer scores candidates by the GP's log expected improvement, for {@code hybrid} (may be null otherwise)
  */
 public record LlmDeps(ChatModel model, LlmSettings settings, StudyBudget budget, DataCard card, Proposer gp,
                       Proposer sobol, CandidateScorer scorer) {
@@ -34,9 +33,5 @@ public record LlmDeps(ChatModel model, LlmSettings settings, StudyBudget budget,
 
     LlmSession session(StudySnapshot snapshot) {
         return new LlmSession(model, settings, budget, snapshot);
-    }
-
-    FallbackChain chain() {
-        return new FallbackChain(List.of(gp, sobol));
     }
 }

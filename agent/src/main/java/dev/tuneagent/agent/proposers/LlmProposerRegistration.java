@@ -2,10 +2,10 @@ package dev.tuneagent.agent.proposers;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.tuneagent.agent.llambo.LlmSettings;
+import dev.tuneagent.agent.llambo.ReplyFormats;
 import dev.tuneagent.agent.llambo.StudyBudget;
 import dev.tuneagent.agent.llm.ChatModels;
 import dev.tuneagent.agent.llm.LlmConfigResolver;
-import dev.tuneagent.agent.llm.Provider;
 import dev.tuneagent.agent.llm.ResolvedLlmConfig;
 import dev.tuneagent.agent.llm.TransportOptions;
 import dev.tuneagent.core.proposer.Proposer;
@@ -18,8 +18,9 @@ import dev.tuneagent.prompts.parse.ReplyFormat;
 import dev.tuneagent.surrogate.proposer.GpProposer;
 
 /**
- * Registers {@code llambo}, {@code llm-sampler}, {@code hybrid} and {@code llm-warmstart} in a
- * {@link ProposerFactory}. Each study gets its own chat model, resolved from the task's {@code llm:}
+ * Registers the LLM presets ({@code llambo}, {@code llm-sampler}, {@code hybrid}, {@code llm-warmstart},
+ * {@code hybrid-warmstart}) in a {@link ProposerFactory}. The reply format follows the model's capabilities
+ * ({@link ReplyFormats}), which {@link ChatModels} decides once (in replay, from the recording). Each study gets its own chat model, resolved from the task's {@code llm:}
  * section (where the commands put {@code --model} and {@code --cassette}), the environment and the
  * config file; a missing model or key is a {@code ConfigException} that says what to set.
  */
@@ -48,20 +49,10 @@ public final class LlmProposerRegistration {
         LlmSpec llm = task.llm() == null ? LlmSpec.empty() : task.llm();
         ResolvedLlmConfig config = resolver.resolve(null, llm, task.baseDir());
         ChatModel model = ChatModels.create(config, options);
-        LlmSettings settings = settings(config.model().toString(), llm, replyFormat(config)).withPrices(config.prices());
+        LlmSettings settings = settings(config.model().toString(), llm, ReplyFormats.of(model)).withPrices(config.prices());
         LlmDeps deps = new LlmDeps(model, settings, StudyBudget.of(task), DataCards.of(task), new GpProposer(),
                 new SobolProposer(), new GpEiScorer());
         return LlmProposers.create(name, deps).orElseThrow();
-    }
-
-    /**
-     * JSON with a schema for OpenAI's own API (structured output); LLAMBO's delimited format for every
-     * other server, since OpenAI-compatible servers differ in what {@code response_format} they accept.
-     */
-    static ReplyFormat replyFormat(ResolvedLlmConfig config) {
-        String url = config.baseUrl() == null ? "" : config.baseUrl();
-        return config.model().provider() == Provider.OPENAI && url.startsWith("https://api.openai.com/")
-                ? ReplyFormat.JSON : ReplyFormat.DELIMITED;
     }
 
     static LlmSettings settings(String model, LlmSpec llm, ReplyFormat format) {

@@ -4,10 +4,9 @@ import dev.tuneagent.core.proposer.Proposer;
 import java.util.List;
 import java.util.Optional;
 
-/** The LLM proposers by the names task files and {@code --proposer} use. */
+/** The LLM proposers by the names task files and {@code --proposer} use: the presets of {@link SampleAndRankProposer}. */
 public final class LlmProposers {
-    public static final List<String> NAMES = List.of(LlamboProposer.NAME, LlmSamplerProposer.NAME, HybridProposer.NAME,
-            LlmWarmstartProposer.NAME);
+    public static final List<String> NAMES = Preset.ALL.stream().map(Preset::name).toList();
 
     private LlmProposers() {
     }
@@ -16,13 +15,9 @@ public final class LlmProposers {
         return NAMES.contains(name);
     }
 
+    /** The preset named {@code name} inside its fallback chain (the deps' GP, then Sobol, then random points). */
     public static Optional<Proposer> create(String name, LlmDeps deps) {
-        return Optional.ofNullable(switch (name) {
-            case LlamboProposer.NAME -> new LlamboProposer(deps);
-            case LlmSamplerProposer.NAME -> new LlmSamplerProposer(deps);
-            case HybridProposer.NAME -> new HybridProposer(deps);
-            case LlmWarmstartProposer.NAME -> new LlmWarmstartProposer(deps);
-            default -> null;
-        });
+        return Preset.named(name).map(p -> new FallbackChain(new SampleAndRankProposer(p, deps),
+                List.of(deps.gp(), deps.sobol())));
     }
 }

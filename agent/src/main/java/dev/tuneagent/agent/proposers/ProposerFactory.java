@@ -15,13 +15,11 @@ import java.util.Map;
 /**
  * Proposer names (as written in task files and {@code --proposer}) to proposers. The classical ones are
  * registered by {@link #classical()}; the LLM layer registers its own ({@code llambo}, {@code llm-sampler},
- * {@code hybrid}, {@code llm-warmstart}) with {@link #register}, capturing whatever else it needs (chat
- * model factory, usage ledger) in the {@link Maker}.
+ * {@code hybrid}, {@code llm-warmstart}, {@code hybrid-warmstart}) with {@link #register}, capturing whatever
+ * else it needs (the chat model's configuration) in the {@link Maker}. Every proposer it creates runs inside a
+ * {@link FallbackChain}.
  */
 public final class ProposerFactory {
-    /** The proposer every chain ends with: needs no model and never fails. */
-    public static final String FALLBACK = "sobol";
-
     /** Builds a proposer for one study. */
     @FunctionalInterface
     public interface Maker {
@@ -63,13 +61,9 @@ public final class ProposerFactory {
         }
     }
 
+    /** The named proposer inside its {@link FallbackChain} (the only place a failed proposal is handled). */
     public Proposer create(String name, TaskSpec task) {
         check("proposer", name);
-        return makers.get(name.toLowerCase(Locale.ROOT)).make(task);
-    }
-
-    /** The proposer that takes over when the requested one fails. */
-    public Proposer fallback(TaskSpec task) {
-        return create(FALLBACK, task);
+        return FallbackChain.around(makers.get(name.toLowerCase(Locale.ROOT)).make(task));
     }
 }

@@ -70,7 +70,7 @@ class OptimizerQueueTest {
     }
 
     private RunOutcome run(Proposer proposer) {
-        return new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB, proposer, FakeJobs.seeded("sobol"), dir));
+        return new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB, proposer, dir));
     }
 
     private static Proposal user(double x) {
@@ -125,7 +125,7 @@ class OptimizerQueueTest {
             first.cancel(); // Ctrl-C during the first design point
             return null;
         };
-        first.run(new StudyRun("s", JOB, p, FakeJobs.seeded("sobol"), dir));
+        first.run(new StudyRun("s", JOB, p, dir));
         assertThat(store.trials("s")).extracting(Trial::state)
                 .containsExactly(TrialState.COMPLETE, TrialState.WAITING);
 
@@ -167,10 +167,10 @@ class OptimizerQueueTest {
 
         Optimizer stoppedAtOnce = new Optimizer(store, launcher, CLOCK, null);
         stoppedAtOnce.cancel();
-        stoppedAtOnce.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        stoppedAtOnce.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
         stoppedAtOnce = new Optimizer(store, launcher, CLOCK, null);
         stoppedAtOnce.cancel();
-        stoppedAtOnce.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        stoppedAtOnce.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
         assertThat(store.trials("s")).filteredOn(x -> x.state() == TrialState.WAITING).singleElement()
                 .satisfies(x -> assertThat(x.attrs()).isEqualTo(Map.of("source", "rerun", "rerun_of", 0)));
 
@@ -192,7 +192,7 @@ class OptimizerQueueTest {
             public void recovered(List<Trial> interrupted) {
                 recovered.add(interrupted);
             }
-        }).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        }).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
 
         assertThat(out.recovered()).isEqualTo(1);
         assertThat(recovered).singleElement().satisfies(l -> assertThat(l).extracting(Trial::number).containsExactly(0));

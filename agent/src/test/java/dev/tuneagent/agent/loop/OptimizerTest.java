@@ -3,6 +3,7 @@ package dev.tuneagent.agent.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.loop.FakeJobs.ScriptedLauncher;
 import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.proposer.Proposer;
@@ -13,6 +14,7 @@ import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialState;
 import dev.tuneagent.core.task.CommandJobSpec;
 import dev.tuneagent.tools.job.JobResult;
@@ -45,7 +47,7 @@ class OptimizerTest {
     }
 
     private RunOutcome run(Proposer proposer) {
-        return new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB, proposer, FakeJobs.seeded("sobol"), dir));
+        return new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB, proposer, dir));
     }
 
     private static List<Integer> numbers(List<Trial> trials) {
@@ -117,8 +119,8 @@ class OptimizerTest {
         run(FakeJobs.throwing(new IllegalStateException("model said no")));
         assertThat(store.trials("s")).allSatisfy(t -> {
             assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
-            assertThat(t.provenance().proposer()).isEqualTo("sobol");
-            assertThat(t.provenance().fallback()).isEqualTo("broken failed: model said no");
+            assertThat(t.provenance().proposer()).isEqualTo("gp");
+            assertThat(t.provenance().fallback()).isEqualTo("broken failed: IllegalStateException: model said no");
         });
     }
 
@@ -144,7 +146,7 @@ class OptimizerTest {
             public void recovered(List<Trial> interrupted) {
                 recovered.add(interrupted);
             }
-        }).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        }).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
 
         assertThat(out.recovered()).isEqualTo(1);
         assertThat(recovered).singleElement().satisfies(l -> assertThat(numbers(l)).containsExactly(1));
@@ -172,7 +174,7 @@ class OptimizerTest {
             }
             return null;
         };
-        RunOutcome out = first.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        RunOutcome out = first.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
         assertThat(out.finished()).isFalse();
         assertThat(store.trials("s")).hasSize(3);
         assertThat(store.trials("s").get(2).message()).isEqualTo(Interruptions.BY_USER);
@@ -197,7 +199,7 @@ class OptimizerTest {
             first.cancel(); // the terminal's SIGINT reached the job's process group too
             return CompletableFuture.completedFuture(new JobResult.Failed("python3 was killed by signal 2", ""));
         };
-        first.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        first.run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
         assertThat(store.trials("s")).singleElement().satisfies(t -> assertThat(t.message()).isEqualTo(Interruptions.BY_USER));
     }
 
@@ -216,7 +218,7 @@ class OptimizerTest {
             public void trialFinished(Trial trial, StudySnapshot after) {
                 seen.add("done " + trial.number() + " " + trial.state() + " " + after.trials().size());
             }
-        }).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), FakeJobs.seeded("sobol"), dir));
+        }).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), dir));
         assertThat(seen).containsExactly("start 0/3", "done 0 COMPLETE 1", "start 1/3", "done 1 COMPLETE 2",
                 "start 2/3", "done 2 COMPLETE 3");
     }
@@ -231,8 +233,7 @@ class OptimizerTest {
     void anUncreatableTrialDirectoryFailsTheTrialNotTheStudy() throws Exception {
         create(1);
         Path file = Files.writeString(dir.resolve("blocker"), "x");
-        new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"),
-                FakeJobs.seeded("sobol"), file));
+        new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB, FakeJobs.seeded("gp"), file));
         assertThat(store.trials("s").get(0).message()).startsWith("cannot create the trial directory");
     }
 
@@ -245,11 +246,90 @@ class OptimizerTest {
         launcher.script = r -> CompletableFuture.completedFuture(
                 new JobResult.Succeeded(Map.of("loss", 1.0), Duration.ZERO));
         RunOutcome out = new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB,
-                new dev.tuneagent.core.proposer.SobolProposer(), new dev.tuneagent.core.proposer.RandomProposer(), dir));
+                new dev.tuneagent.core.proposer.SobolProposer(), dir));
         assertThat(out.exhausted()).isTrue();
         assertThat(out.finished()).isTrue();
         List<Trial> trials = store.trials("s");
         assertThat(numbers(trials)).containsExactly(0, 1, 2, 3);
         assertThat(trials.stream().map(t -> t.params()).distinct().count()).isEqualTo(4);
+    }
+
+    @Test
+    void aCassetteMissStopsTheRunBeforeATrialIsStartedAndTheStudyResumes() {
+        create(4);
+        Proposer replaying = new Proposer() {
+            @Override
+            public String name() {
+                return "llambo";
+            }
+
+            @Override
+            public List<Proposal> propose(StudySnapshot s, int n) {
+                if (s.trials().size() == 2) {
+                    throw new CassetteMiss("cassette replay: no recording in /tmp/cassette has this method, path and body");
+                }
+                return FakeJobs.seeded("llambo").propose(s, n);
+            }
+        };
+        assertThatThrownBy(() -> run(replaying)).isInstanceOf(CassetteMiss.class).hasMessageContaining("/tmp/cassette");
+        List<Trial> t = store.trials("s");
+        assertThat(numbers(t)).containsExactly(0, 1);
+        assertThat(t).allSatisfy(x -> {
+            assertThat(x.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(x.provenance().proposer()).isEqualTo("llambo");
+        });
+
+        RunOutcome resumed = new Optimizer(store, launcher, CLOCK, null).run(new StudyRun("s", JOB,
+                FakeJobs.seeded("llambo"), dir));
+        assertThat(resumed.finished()).isTrue();
+        assertThat(resumed.recovered()).isZero();
+        assertThat(numbers(store.trials("s"))).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void anInitialDesignIsAskedOnceEvaluatedFirstAndSurvivesAResume() {
+        create(5);
+        int[] asked = {0};
+        Proposer designed = new Proposer() {
+            @Override
+            public String name() {
+                return "llm-warmstart";
+            }
+
+            @Override
+            public List<Proposal> propose(StudySnapshot s, int n) {
+                return FakeJobs.seeded("llm-warmstart").propose(s, n);
+            }
+
+            @Override
+            public List<Proposal> initialDesign(StudySnapshot s) {
+                asked[0]++;
+                return List.of(new Proposal(Map.of("x", 1.0), Provenance.of("llm-warmstart", 1)),
+                        new Proposal(Map.of("x", 2.0), Provenance.of("llm-warmstart", 1)),
+                        new Proposal(Map.of("x", 3.0), Provenance.of("llm-warmstart", 1)));
+            }
+        };
+        Optimizer first = new Optimizer(store, launcher, CLOCK, null);
+        launcher.script = r -> {
+            if (r.trial() == 1) {
+                first.cancel(); // Ctrl-C while the second design point runs
+                return new CompletableFuture<>();
+            }
+            return null;
+        };
+        first.run(new StudyRun("s", JOB, designed, dir));
+        assertThat(store.trials("s")).extracting(Trial::state)
+                .containsExactly(TrialState.COMPLETE, TrialState.FAILED, TrialState.WAITING);
+        launcher.script = r -> null;
+        RunOutcome resumed = run(designed);
+
+        assertThat(resumed.finished()).isTrue();
+        assertThat(asked[0]).isEqualTo(1);
+        List<Trial> t = store.trials("s");
+        assertThat(t.subList(0, 3)).extracting(x -> ((Number) x.params().get("x")).doubleValue())
+                .containsExactly(1.0, 2.0, 3.0);
+        assertThat(t.subList(0, 3)).allSatisfy(x ->
+                assertThat(TrialAttrs.is(x, TrialAttrs.SOURCE, TrialAttrs.SOURCE_WARMSTART)).isTrue());
+        assertThat(t.get(1).message()).isEqualTo(Interruptions.BY_USER);
     }
 }

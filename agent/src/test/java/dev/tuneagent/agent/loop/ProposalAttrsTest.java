@@ -33,8 +33,7 @@ class ProposalAttrsTest {
         store.createStudy(new StudyDefinition("s", FakeJobs.SPACE, Direction.MINIMIZE, "loss", 3, 8, "{}",
                 CLOCK.instant()));
         new Optimizer(store, new ScriptedLauncher(), CLOCK, null).run(new StudyRun("s",
-                new CommandJobSpec(List.of("true"), Duration.ofSeconds(5), "loss", null), new GpProposer(),
-                FakeJobs.seeded("sobol"), dir));
+                new CommandJobSpec(List.of("true"), Duration.ofSeconds(5), "loss", null), new GpProposer(), dir));
         List<Trial> trials = store.trials("s");
         // 1-D: five Sobol design points without an acquisition, then three modelled ones with it.
         assertThat(trials.subList(0, 5)).allSatisfy(t -> assertThat(t.attrs()).doesNotContainKey(TrialAttrs.ACQUISITION));

@@ -76,8 +76,7 @@ class PruningLoopTest {
     RunOutcome run(int budget, Pruner pruner, Integer resource) {
         store.createStudy(new StudyDefinition("s", FakeJobs.SPACE, Direction.MINIMIZE, "loss", 7, budget, "{}",
                 CLOCK.instant()));
-        return new Optimizer(store, new CurveLauncher(), CLOCK, null).run(new StudyRun("s", JOB, ascending(),
-                FakeJobs.seeded("sobol"), dir, pruner, resource));
+        return new Optimizer(store, new CurveLauncher(), CLOCK, null).run(new StudyRun("s", JOB, ascending(), dir, pruner, resource));
     }
 
     @Test

@@ -71,7 +71,6 @@ class StudyServiceTest {
         // Stored paths are absolute, so only the (unused) base directory differs.
         assertThat(reopened.task().toBuilder().baseDir(dir).build()).isEqualTo(created.task());
         assertThat(reopened.proposer().name()).isEqualTo("seeded");
-        assertThat(reopened.fallback().name()).isEqualTo("sobol");
     }
 
     @Test

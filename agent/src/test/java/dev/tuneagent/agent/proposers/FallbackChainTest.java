@@ -1,10 +1,12 @@
 package dev.tuneagent.agent.proposers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.tuneagent.agent.llambo.LlmSettings;
 import dev.tuneagent.agent.llambo.StudyBudget;
+import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.llm.error.ContextLengthExceeded;
 import dev.tuneagent.agent.llm.error.ProviderUnavailable;
 import dev.tuneagent.agent.llm.usage.Prices;
@@ -170,30 +172,80 @@ class FallbackChainTest {
         assertThat(last.provenance().costUsd()).isZero();
     }
 
-    @Test
-    void whenEveryProposerFailsRandomPointsStillComeWithTheWholeStory() {
-        Proposer broken = new Proposer() {
+    static Proposer failing(String name, RuntimeException e) {
+        return new Proposer() {
             @Override
             public String name() {
-                return "gp";
+                return name;
             }
 
             @Override
             public List<Proposal> propose(StudySnapshot snapshot, int n) {
-                throw new IllegalStateException("Cholesky failed");
+                throw e;
             }
         };
-        FallbackChain chain = new FallbackChain(List.of(broken, new HaltonProposer("sobol", 0) {
-            @Override
-            public List<Proposal> propose(StudySnapshot snapshot, int n) {
-                throw new UnsupportedOperationException("no sobol today");
-            }
-        }));
-        List<Proposal> out = chain.fallback(new StudySnapshot(STUDY, HISTORY), 3, "model error: down", null);
+    }
+
+    @Test
+    void whenEveryProposerFailsRandomPointsStillComeWithTheWholeStory() {
+        FallbackChain chain = new FallbackChain(
+                failing("llambo", new ProposalFailure("model error: down", null, 3, null)),
+                List.of(failing("gp", new IllegalStateException("Cholesky failed")),
+                        failing("sobol", new UnsupportedOperationException("no sobol today"))));
+        List<Proposal> out = chain.propose(new StudySnapshot(STUDY, HISTORY), 3);
         assertThat(out).hasSize(3).extracting(Proposal::provenance).extracting(Provenance::proposer).containsOnly("random");
         assertThat(out.get(0).provenance().fallback())
                 .isEqualTo("model error: down; gp failed: IllegalStateException: Cholesky failed; "
                         + "sobol failed: UnsupportedOperationException: no sobol today");
         assertThat(out).allSatisfy(p -> assertThat(HISTORY).noneMatch(t -> MiniLoop.SPACE.sameConfig(t.params(), p.params())));
+    }
+
+    @Test
+    void aFailingGpRunsInsideTheSameChainAndSobolAnswers() {
+        Proposer gp = FallbackChain.around(failing("gp", new IllegalStateException("not positive definite")));
+        Proposal p = gp.propose(new StudySnapshot(STUDY, HISTORY), 1).get(0);
+        assertThat(p.provenance().proposer()).isEqualTo("sobol");
+        assertThat(p.provenance().fallback()).isEqualTo("gp failed: IllegalStateException: not positive definite");
+    }
+
+    @Test
+    void aProposalOutsideTheSpaceIsAFailureNotATrial() {
+        Proposer bad = new HaltonProposer("gp", 0) {
+            @Override
+            public List<Proposal> propose(StudySnapshot snapshot, int n) {
+                return List.of(new Proposal(java.util.Map.of("lr", 5.0, "dropout", 0.1, "depth", 3L,
+                        "criterion", "gini"), Provenance.of("gp", 1)));
+            }
+        };
+        Proposal p = FallbackChain.around(bad).propose(new StudySnapshot(STUDY, HISTORY), 1).get(0);
+        assertThat(p.provenance().proposer()).isEqualTo("sobol");
+        assertThat(p.provenance().fallback()).startsWith("gp failed: IllegalStateException: it proposed a configuration"
+                + " outside the space");
+    }
+
+    @Test
+    void anExhaustedSpaceIsAnEmptyAnswerNotAnError() {
+        var tiny = dev.tuneagent.core.space.SearchSpace.of(new dev.tuneagent.core.space.CategoricalParam("c",
+                List.of("a", "b")));
+        StudyDefinition def = new StudyDefinition("tiny", tiny, dev.tuneagent.core.study.Direction.MAXIMIZE, "m", 1,
+                5, "{}", java.time.Instant.EPOCH);
+        List<Trial> both = List.of(
+                MiniLoop.complete(0, new Proposal(java.util.Map.of("c", "a"), Provenance.of("gp", 1)), 1.0),
+                MiniLoop.complete(1, new Proposal(java.util.Map.of("c", "b"), Provenance.of("gp", 1)), 2.0));
+        Proposer gp = ProposerFactory.classical().create("gp", null);
+        assertThat(gp.propose(new StudySnapshot(def, both), 1)).isEmpty();
+        assertThat(gp.propose(new StudySnapshot(def, both.subList(0, 1)), 1)).singleElement()
+                .satisfies(p -> assertThat(p.params()).containsEntry("c", "b"));
+    }
+
+    @Test
+    void aCassetteMissIsNeverPaperedOverByAFallback() {
+        Proposer replaying = LlmProposers.create("llambo", Deps.of(new FakeChatModel(r -> {
+            throw new CassetteMiss("cassette replay: no recording in /tmp/c has this method, path and body");
+        }))).orElseThrow();
+        assertThatThrownBy(() -> replaying.propose(new StudySnapshot(STUDY, HISTORY), 1))
+                .isInstanceOf(CassetteMiss.class).hasMessageContaining("/tmp/c");
+        assertThatThrownBy(() -> replaying.initialDesign(new StudySnapshot(STUDY, List.of())))
+                .isInstanceOf(CassetteMiss.class);
     }
 }

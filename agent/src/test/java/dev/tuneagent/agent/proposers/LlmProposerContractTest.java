@@ -52,4 +52,12 @@ class LlmProposerContractTest {
             return create("llm-warmstart");
         }
     }
+
+    @Nested
+    class HybridWarmstart extends ProposerContract {
+        @Override
+        protected Proposer proposer() {
+            return create("hybrid-warmstart");
+        }
+    }
 }

@@ -13,11 +13,14 @@ import dev.tuneagent.core.task.CommandJobSpec;
 import dev.tuneagent.core.task.LlmSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.prompts.parse.ReplyFormat;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LlmProposerRegistrationTest {
     static final String KEY = "sk-test-PLANTED-KEY-123";
@@ -50,15 +53,45 @@ class LlmProposerRegistrationTest {
                 null, null, null, null)))).isInstanceOf(ConfigException.class).hasMessageContaining("OPENAI_API_KEY");
     }
 
+    static ReplyFormat formatOf(LlmSpec llm, Map<String, String> env) {
+        ProposerFactory f = LlmProposerRegistration.register(new ProposerFactory(),
+                new LlmConfigResolver(env, LlmConfigFile.none()), TransportOptions.defaults());
+        return ((SampleAndRankProposer) ((FallbackChain) f.create("llambo", task(llm))).primary()).replyFormat();
+    }
+
+    static LlmSpec spec(String model, String baseUrl, String cassette) {
+        return new LlmSpec(model, baseUrl, cassette, null, null, null, null, null, null);
+    }
+
     @Test
     void structuredJsonIsUsedForOpenAisOwnApiAndTheDelimitedFormatElsewhere() {
-        LlmSpec openai = new LlmSpec("openai:gpt-4o-mini", null, null, null, null, null, null, null, null);
-        assertThat(LlmProposerRegistration.replyFormat(resolve(openai, Map.of("OPENAI_API_KEY", KEY))))
+        assertThat(formatOf(spec("openai:gpt-4o-mini", null, null), Map.of("OPENAI_API_KEY", KEY)))
                 .isEqualTo(ReplyFormat.JSON);
-        LlmSpec local = new LlmSpec("openai:qwen2.5", "http://127.0.0.1:8000/v1", null, null, null, null, null, null, null);
-        assertThat(LlmProposerRegistration.replyFormat(resolve(local, Map.of()))).isEqualTo(ReplyFormat.DELIMITED);
-        LlmSpec ollama = new LlmSpec("ollama:llama3.1", null, null, null, null, null, null, null, null);
-        assertThat(LlmProposerRegistration.replyFormat(resolve(ollama, Map.of()))).isEqualTo(ReplyFormat.DELIMITED);
+        assertThat(formatOf(spec("openai:qwen2.5", null, null), Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1")))
+                .isEqualTo(ReplyFormat.DELIMITED);
+        assertThat(formatOf(spec("ollama:llama3.1", null, null), Map.of())).isEqualTo(ReplyFormat.DELIMITED);
+    }
+
+    @Test
+    void inReplayTheRecordingDecidesTheFormatWhateverTheBaseUrl(@TempDir Path delimited, @TempDir Path json)
+            throws IOException {
+        // Recorded against a local OpenAI-compatible server: plain (delimited) prompts, no response_format.
+        Files.writeString(delimited.resolve("exchange-0001.json"), exchange("{\"model\":\"bridge\",\"messages\":[]}"));
+        // Recorded against OpenAI's own API: structured output.
+        Files.writeString(json.resolve("exchange-0001.json"), exchange("{\"model\":\"bridge\",\"messages\":[],"
+                + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\"}}}"));
+
+        for (Map<String, String> env : List.of(Map.<String, String>of(),
+                Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"))) {
+            assertThat(formatOf(spec("openai:bridge", null, "replay:" + delimited), env)).isEqualTo(ReplyFormat.DELIMITED);
+            assertThat(formatOf(spec("openai:bridge", null, "replay:" + json), env)).isEqualTo(ReplyFormat.JSON);
+        }
+    }
+
+    static String exchange(String requestBody) {
+        return "{\"recorded_with\":\"test\",\"sequence\":1,\"request\":{\"method\":\"POST\","
+                + "\"path\":\"/v1/chat/completions\",\"headers\":{},\"body\":" + requestBody + "},"
+                + "\"response\":{\"status\":200,\"headers\":{},\"body\":{}}}";
     }
 
     @Test

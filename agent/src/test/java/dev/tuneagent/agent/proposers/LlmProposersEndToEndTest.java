@@ -25,7 +25,7 @@ class LlmProposersEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart"})
+    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart", "hybrid-warmstart"})
     void everyLlmProposerRunsATenTrialStudyInsideTheSpaceWithoutRepeats(String name) {
         FakeChatModel model = FakeChatModel.llambo();
         List<Trial> trials = MiniLoop.run(create(name, model), STUDY, 10, MiniLoop::accuracy);
@@ -70,7 +70,7 @@ class LlmProposersEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart"})
+    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart", "hybrid-warmstart"})
     void theSameSnapshotGivesTheSameProposalsFromAFreshInstance(String name) {
         List<Trial> history = MiniLoop.run(create(name, FakeChatModel.llambo()), STUDY, 7, MiniLoop::accuracy);
         StudySnapshot snapshot = new StudySnapshot(STUDY, history);

@@ -40,8 +40,10 @@ class PromptInjectionTest {
         FakeChatModel model = gullible();
         var deps = Deps.of(model, LlmSettings.defaults(Deps.MODEL), StudyBudget.unlimited(), CARD);
         var proposer = LlmProposers.create(name, deps).orElseThrow();
-        List<Trial> history = name.equals("llm-warmstart") ? List.of() : HISTORY;
-        List<Proposal> out = proposer.propose(new StudySnapshot(STUDY, history), 2);
+        // llm-warmstart asks the model only for its initial design (the warm start), on an empty study.
+        List<Proposal> out = name.equals("llm-warmstart")
+                ? proposer.initialDesign(new StudySnapshot(STUDY, List.of())).subList(0, 2)
+                : proposer.propose(new StudySnapshot(STUDY, HISTORY), 2);
 
         assertThat(out).hasSize(2).allSatisfy(p -> {
             assertThat(MiniLoop.SPACE.coerce(p.params())).isEqualTo(p.params());

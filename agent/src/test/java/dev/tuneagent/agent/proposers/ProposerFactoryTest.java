@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 class ProposerFactoryTest {
 
     @Test
-    void theClassicalProposersAreThereAndGpIsTheDefault() {
+    void theClassicalProposersAreThereEachInsideItsFallbackChain() {
         ProposerFactory f = ProposerFactory.classical();
         assertThat(f.names()).containsExactly("gp", "sobol", "random");
         for (String name : f.names()) {
             assertThat(f.create(name, null).name()).isEqualTo(name);
+            assertThat(f.create(name, null)).isInstanceOf(FallbackChain.class);
         }
-        assertThat(f.fallback(null).name()).isEqualTo("sobol");
+        assertThat(((FallbackChain) f.create("gp", null)).fallbackNames()).containsExactly("sobol", "random");
+        assertThat(((FallbackChain) f.create("sobol", null)).fallbackNames()).containsExactly("random");
     }
 
     @Test

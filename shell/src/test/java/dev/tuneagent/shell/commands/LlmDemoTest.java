@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuneagent.shell.Console;
+import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.TuneApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +21,25 @@ class LlmDemoTest {
     @TempDir
     Path dir;
 
-    private String tune(String... args) {
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String tune(String... args) {
+        Result r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.out();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart"})
+    @ValueSource(strings = {"llambo", "llm-sampler", "hybrid", "llm-warmstart", "hybrid-warmstart"})
     void theDemoOfEachLlmProposerReplaysItsShippedCassette(String proposer) throws Exception {
         String storage = "sqlite:" + dir.resolve("demo.db");
         tune("demo", "--proposer", proposer, "--trials", "7", "--storage", storage);
@@ -47,5 +57,36 @@ class LlmDemoTest {
             assertThat(history.get(0).get("provenance").get("model").asText()).isEqualTo("openai:stand-in");
             assertThat(history.get(6).get("provenance").get("promptVersion").asText()).isEqualTo("sampler/v1+surrogate/v1");
         }
+    }
+
+    @Test
+    void aReplayThatNoLongerMatchesStopsWithExitCodeFiveAndTheStudyResumesWithoutAGpTrialInItsPlace()
+            throws Exception {
+        String storage = "sqlite:" + dir.resolve("miss.db");
+        // The shipped hybrid cassette was recorded with seed 0: another seed gives other trials, so the first
+        // model request (after the GP's 5 initial trials) matches no recording.
+        Result r = run("demo", "--proposer", "hybrid", "--seed", "3", "--trials", "8", "--storage", storage);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.REPLAY_MISMATCH);
+        assertThat(r.err()).startsWith("tune: cassette replay: no recording in ")
+                .contains("tune-demo-hybrid-").contains("differs at character").doesNotContain("\tat ");
+        JsonNode history = new ObjectMapper().readTree(tune("history", "demo", "--storage", storage, "--json"));
+        assertThat(history).hasSize(5);
+        for (JsonNode t : history) {
+            assertThat(t.get("state").asText()).isEqualTo("COMPLETE");
+            assertThat(t.get("provenance").path("fallback").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void aReplayDirectoryThatDoesNotExistIsRefusedBeforeAStudyIsCreated() throws Exception {
+        String storage = "sqlite:" + dir.resolve("none.db");
+        Path missing = dir.resolve("no-such-cassette");
+        Result r = run("demo", "--proposer", "llambo", "--model", "openai:stand-in", "--cassette", "replay:" + missing,
+                "--storage", storage);
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("cannot replay " + missing + ": the directory does not exist");
+        assertThat(tune("studies", "--storage", storage)).doesNotContain("demo ");
     }
 }

@@ -1,19 +1,14 @@
 package dev.tuneagent.agent.llm.cassette;
 
-import dev.tuneagent.agent.llm.error.CassetteError;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.llm.http.Redactor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -31,14 +26,20 @@ final class ReplayingInterceptor implements Interceptor {
     private final Path dir;
     private final Redactor redactor;
     private final String rerecordHint;
-    private Map<String, Deque<Exchange>> remaining;
-    private Map<String, Integer> recordedCount;
-    private List<Exchange> all;
+    private final Map<String, Deque<Exchange>> remaining = new HashMap<>();
+    private final Map<String, Integer> recordedCount = new HashMap<>();
+    private final List<Exchange> all;
 
-    ReplayingInterceptor(Path dir, Redactor redactor, String rerecordHint) {
+    /** @param all the directory's exchanges, already read (see {@link Recordings#load}) */
+    ReplayingInterceptor(Path dir, List<Exchange> all, Redactor redactor, String rerecordHint) {
         this.dir = dir;
         this.redactor = redactor;
         this.rerecordHint = rerecordHint;
+        this.all = all;
+        for (Exchange e : all) {
+            remaining.computeIfAbsent(e.matchKey(), k -> new ArrayDeque<>()).add(e);
+            recordedCount.merge(e.matchKey(), 1, Integer::sum);
+        }
     }
 
     @Override
@@ -62,9 +63,6 @@ final class ReplayingInterceptor implements Interceptor {
     }
 
     private synchronized Exchange take(String key, Request request, String body) {
-        if (remaining == null) {
-            load();
-        }
         Deque<Exchange> queue = remaining.get(key);
         if (queue != null && !queue.isEmpty()) {
             return queue.poll();
@@ -73,39 +71,11 @@ final class ReplayingInterceptor implements Interceptor {
         String excerpt = canonical.length() > 160 ? canonical.substring(0, 160) + "..." : canonical;
         int used = recordedCount.getOrDefault(key, 0);
         String why = used > 0
-                ? "all " + used + " recording(s) of this exact request were already replayed"
+                ? "all " + used + " recording(s) of this exact request in " + dir + " were already replayed"
                 : "no recording in " + dir + " has this method, path and body (did the prompt, model or parameters change?)";
         throw new CassetteMiss("cassette replay: " + why + ". Unmatched request: " + request.method() + " "
                 + request.url().encodedPath() + " body sha256:" + CassetteJson.sha256Prefix(canonical) + " " + excerpt
                 + closest(request.method(), request.url().encodedPath(), canonical) + ". To re-record, run again with --cassette record:" + dir + rerecordHint + ".");
-    }
-
-    private void load() {
-        remaining = new HashMap<>();
-        recordedCount = new HashMap<>();
-        if (!Files.isDirectory(dir)) {
-            throw new CassetteMiss("cassette replay: the directory " + dir + " does not exist. Record one with "
-                    + "--cassette record:" + dir + rerecordHint + ".");
-        }
-        all = new ArrayList<>();
-        Path current = dir;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                if (RecordingInterceptor.FILE.matcher(p.getFileName().toString()).matches()) {
-                    current = p;
-                    all.add(Exchange.fromJson(CassetteJson.MAPPER.readTree(p.toFile())));
-                }
-            }
-        } catch (IOException io) {
-            remaining = null; // let a later call retry the load after the user fixed the file
-            throw new CassetteError("cassette replay: cannot read " + current + ": " + io.getMessage()
-                    + ". Re-record with --cassette record:DIR into an empty directory" + rerecordHint + ".", io);
-        }
-        all.sort(Comparator.comparingInt(Exchange::sequence));
-        for (Exchange e : all) {
-            remaining.computeIfAbsent(e.matchKey(), k -> new ArrayDeque<>()).add(e);
-            recordedCount.merge(e.matchKey(), 1, Integer::sum);
-        }
     }
 
     /** Points at the recording that differs least (longest common prefix), to show what changed. */

@@ -3,6 +3,7 @@ package dev.tuneagent.agent.llm.resilience;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -13,20 +14,20 @@ import dev.tuneagent.agent.llm.error.LlmException;
 import dev.tuneagent.agent.llm.error.MalformedResponse;
 import dev.tuneagent.agent.llm.error.ProviderRejected;
 import dev.tuneagent.agent.llm.error.ProviderUnavailable;
-import dev.tuneagent.agent.llm.usage.CallRecord;
-import dev.tuneagent.agent.llm.usage.Prices;
-import dev.tuneagent.agent.llm.usage.Usage;
-import dev.tuneagent.agent.llm.usage.UsageListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Wraps a provider's {@link ChatModel}: bounded retries of transient faults (honouring {@code Retry-After}), a
- * circuit breaker, one {@link LlmException} type per thing the caller can do about a failure, and a
- * {@link CallRecord} per call for token and cost accounting. The wrapped model must have its own retries off.
+ * circuit breaker, and one {@link LlmException} type per thing the caller can do about a failure. The retry loop
+ * is {@link #doChat}: LangChain4j's {@link ChatModel#chat(ChatRequest)} merges {@link #defaultRequestParameters()}
+ * into the request and tells the {@link #listeners()} (LangChain4j's {@link ChatModelListener}s, which observe each
+ * logical call and cannot break it) before and after it. Tokens and dollars are counted where they are capped, in
+ * the study (see {@code LlmSession}). The wrapped model must have its own retries off.
  */
 public final class ResilientChatModel implements ChatModel {
     private static final System.Logger LOG = System.getLogger("dev.tuneagent.agent.llm");
@@ -39,17 +40,15 @@ public final class ResilientChatModel implements ChatModel {
     private final FailureClassifier classifier;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final Prices prices;
-    private final UsageListener listener;
+    private final List<ChatModelListener> listeners;
 
     /**
      * @param name      {@code provider:name}, used in messages and records
      * @param keySource where the key came from, named when the provider rejects it (null: no key)
-     * @param prices    null when the cost is unknown
+     * @param listeners observe every logical call (after its retries); see {@link ChatModelListener}
      */
     public ResilientChatModel(ChatModel delegate, String name, String keySource, RetryPolicy retry, long seed,
-                              CircuitBreaker breaker, Sleeper sleeper, Clock clock, Prices prices,
-                              UsageListener listener) {
+                              CircuitBreaker breaker, Sleeper sleeper, Clock clock, List<ChatModelListener> listeners) {
         this.delegate = delegate;
         this.name = name;
         this.retry = retry;
@@ -58,12 +57,11 @@ public final class ResilientChatModel implements ChatModel {
         this.classifier = new FailureClassifier(keySource);
         this.sleeper = sleeper;
         this.clock = clock;
-        this.prices = prices;
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
-    public ChatResponse chat(ChatRequest request) {
+    public ChatResponse doChat(ChatRequest request) {
         Instant start = clock.instant();
         for (int attempts = 1; ; attempts++) {
             try {
@@ -79,8 +77,9 @@ public final class ResilientChatModel implements ChatModel {
                     throw new MalformedResponse(name + ": the provider's answer held no message", null);
                 }
                 breaker.onSuccess();
-                Usage usage = Usage.of(response);
-                publish(new CallRecord(name, usage, cost(usage), attempts, null, clock.instant()));
+                if (attempts > 1) {
+                    LOG.log(System.Logger.Level.INFO, "{0}: answered after {1} attempts", name, attempts);
+                }
                 return response;
             } catch (MalformedResponse m) {
                 failure = new Failure.Malformed(m.getMessage());
@@ -177,28 +176,21 @@ public final class ResilientChatModel implements ChatModel {
                 || (r.aiMessage().text() == null && !r.aiMessage().hasToolExecutionRequests());
     }
 
-    private Double cost(Usage u) {
-        return prices == null ? null : prices.cost(u);
-    }
-
     private LlmException report(LlmException e, int attempts) {
         // a refused call while the circuit is open is expected and frequent: keep it out of the warnings
         boolean refused = e instanceof ProviderUnavailable u && u.circuitOpen();
-        LOG.log(refused ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "{0}", e.getMessage());
-        publish(new CallRecord(name, Usage.NONE, prices == null ? null : 0.0, attempts, e.getMessage(), clock.instant()));
+        LOG.log(refused ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, "{0} ({1} attempt(s))",
+                e.getMessage(), attempts);
         return e;
-    }
-
-    private void publish(CallRecord r) {
-        try {
-            listener.onCall(r);
-        } catch (RuntimeException ignored) {
-            // a listener observes; it must not turn a good answer into a failure
-        }
     }
 
     public CircuitBreaker.State circuitState() {
         return breaker.state();
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return listeners;
     }
 
     @Override

@@ -13,8 +13,8 @@ import dev.tuneagent.agent.llm.TestConfigs;
 import dev.tuneagent.agent.llm.TransportOptions;
 import dev.tuneagent.agent.llm.error.CassetteError;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
-import dev.tuneagent.agent.llm.usage.CallRecord;
 import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
+import dev.tuneagent.core.config.ConfigException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -115,7 +115,7 @@ class CassetteRoundTripTest {
         replay.chat(UserMessage.from("recorded question"));
         assertThatThrownBy(() -> replay.chat(UserMessage.from("recorded question")))
                 .isInstanceOf(CassetteMiss.class)
-                .hasMessageContaining("all 1 recording(s) of this exact request were already replayed");
+                .hasMessageContaining("all 1 recording(s) of this exact request in " + dir + " were already replayed");
     }
 
     @Test
@@ -172,28 +172,53 @@ class CassetteRoundTripTest {
         assertThat(recordingWaits.waits).containsExactly(Duration.ofSeconds(5));
         assertThat(Files.readString(dir.resolve("exchange-0001.json"))).contains("\"retry-after\" : \"5\"");
 
-        List<CallRecord> calls = new ArrayList<>();
         TestConfigs.RecordingSleeper replayWaits = new TestConfigs.RecordingSleeper();
         ChatModel replay = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
                 "http://127.0.0.1:" + closedPort() + "/v1", "replay:" + dir, Duration.ofSeconds(5)), Map.of()),
-                TransportOptions.defaults().withClock(new TestConfigs.ManualClock(), replayWaits).withListener(calls::add));
+                TransportOptions.defaults().withClock(new TestConfigs.ManualClock(), replayWaits));
 
         assertThat(replay.chat(UserMessage.from("q")).aiMessage().text()).isEqualTo("after the rate limit");
-        assertThat(calls).singleElement().extracting(CallRecord::attempts).isEqualTo(2);
         assertThat(replayWaits.waits).isEmpty();
     }
 
-    @Test
-    void aCorruptCassetteFileIsACassetteErrorNamingTheFile() throws IOException {
-        Files.writeString(dir.resolve("exchange-0001.json"), "{ \"request\": ");
-        ChatModel replay = ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
-                "http://127.0.0.1:" + closedPort() + "/v1", "replay:" + dir, Duration.ofSeconds(5)), Map.of()),
+    private ChatModel replayFrom(Path cassette) throws IOException {
+        return ChatModels.create(TestConfigs.resolve(TestConfigs.spec("openai:m",
+                "http://127.0.0.1:" + closedPort() + "/v1", "replay:" + cassette, Duration.ofSeconds(5)), Map.of()),
                 TransportOptions.defaults());
+    }
 
-        assertThatThrownBy(() -> replay.chat(UserMessage.from("q")))
-                .isInstanceOf(CassetteError.class)
+    @Test
+    void aCorruptCassetteFileIsRefusedWhenTheModelIsBuiltNamingTheFile() throws IOException {
+        Files.writeString(dir.resolve("exchange-0001.json"), "{ \"request\": ");
+
+        assertThatThrownBy(() -> replayFrom(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("exchange-0001.json").toString())
+                .hasMessageContaining("not readable JSON")
+                .hasMessageContaining("re-record");
+    }
+
+    @Test
+    void aJsonFileThatIsNotAnExchangeIsRefusedToo() throws IOException {
+        Files.writeString(dir.resolve("exchange-0001.json"), "{\"hello\": 1}");
+
+        assertThatThrownBy(() -> replayFrom(dir))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("exchange-0001.json")
-                .hasMessageContaining("Re-record");
+                .hasMessageContaining("not a recorded exchange");
+    }
+
+    @Test
+    void aMissingOrEmptyReplayDirectoryIsRefusedWhenTheModelIsBuilt() {
+        Path missing = dir.resolve("no-such-cassette");
+        assertThatThrownBy(() -> replayFrom(missing))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("--cassette record:" + missing);
+        assertThatThrownBy(() -> replayFrom(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("holds no exchange-NNNN.json file");
     }
 
     @Test

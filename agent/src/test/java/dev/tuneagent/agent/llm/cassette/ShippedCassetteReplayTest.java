@@ -8,7 +8,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.tuneagent.agent.llm.ChatModels;
 import dev.tuneagent.agent.llm.TestConfigs;
 import dev.tuneagent.agent.llm.TransportOptions;
-import dev.tuneagent.agent.llm.usage.CallRecord;
 import dev.tuneagent.agent.llm.usage.Usage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,8 +15,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,15 +37,14 @@ class ShippedCassetteReplayTest {
             closed = s.getLocalPort();
         }
         String base = "http://127.0.0.1:" + closed + (dir.equals("ollama") ? "" : "/v1");
-        List<CallRecord> calls = new ArrayList<>();
         var m = ChatModels.create(TestConfigs.resolve(TestConfigs.spec(model, base, "replay:" + cassette, Duration.ofSeconds(2)),
-                Map.of()), TransportOptions.defaults().withListener(calls::add));
+                Map.of()), TransportOptions.defaults());
 
         ChatResponse r = m.chat(SystemMessage.from("You propose hyperparameters as JSON."),
                 UserMessage.from("Propose one configuration for a gradient-boosted tree."));
 
         assertThat(r.aiMessage().text()).isEqualTo("{\"learning_rate\": 0.01, \"depth\": 4}");
-        assertThat(calls).singleElement().extracting(CallRecord::usage).isEqualTo(new Usage(in, out, true));
+        assertThat(Usage.of(r)).isEqualTo(new Usage(in, out, true));
         assertThat(Files.readString(cassette.resolve("exchange-0001.json"))).contains("Not a real model");
     }
 }

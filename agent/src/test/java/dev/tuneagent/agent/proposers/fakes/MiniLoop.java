@@ -1,5 +1,6 @@
 package dev.tuneagent.agent.proposers.fakes;
 
+import dev.tuneagent.agent.proposers.FallbackChain;
 import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.space.FloatParam;
@@ -12,7 +13,9 @@ import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialState;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -43,10 +46,16 @@ public final class MiniLoop {
         return new StudySnapshot(def, trials);
     }
 
+    /**
+     * Runs {@code trials} trials as the optimizer does: the proposer inside its fallback chain, its initial design
+     * (if any) asked once on the empty study and evaluated first, then one proposal per trial.
+     */
     public static List<Trial> run(Proposer proposer, StudyDefinition def, int trials, ToDoubleFunction<Map<String, Object>> f) {
+        Proposer chain = FallbackChain.around(proposer);
         List<Trial> done = new ArrayList<>();
+        Deque<Proposal> queued = new ArrayDeque<>(chain.initialDesign(new StudySnapshot(def, done)));
         for (int i = 0; i < trials; i++) {
-            Proposal p = proposer.propose(new StudySnapshot(def, done), 1).get(0);
+            Proposal p = queued.isEmpty() ? chain.propose(new StudySnapshot(def, done), 1).get(0) : queued.poll();
             done.add(complete(i, p, f.applyAsDouble(p.params())));
         }
         return done;
@@ -54,6 +63,6 @@ public final class MiniLoop {
 
     public static Trial complete(int number, Proposal p, double value) {
         return new Trial(number, p.params(), TrialState.COMPLETE, value, Map.of(), p.provenance(),
-                Instant.EPOCH, Instant.EPOCH, null);
+                Instant.EPOCH, Instant.EPOCH, null, p.attrs());
     }
 }

@@ -67,7 +67,7 @@ public final class StandInStudies {
         return MiniLoop.run(proposer(name, model, settings), study, trials, MiniLoop::accuracy);
     }
 
-    static int closedPort() {
+    public static int closedPort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,84 @@
+package dev.tuneagent.agent.llm.cassette;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tuneagent.core.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The exchanges of a replay directory, read eagerly when the model is built: a directory that does not exist, holds
+ * no exchange or holds a file that is not a readable exchange is a {@link ConfigException} naming the path, so the
+ * command stops before it creates a study rather than running the whole study on the fallback.
+ */
+final class Recordings {
+    private Recordings() {
+    }
+
+    static List<Exchange> load(Path dir, String rerecordHint) {
+        String fix = " Record one with --cassette record:" + dir + rerecordHint + ".";
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("cassette", "cannot replay " + dir + ": "
+                    + (Files.exists(dir) ? "it is not a directory." : "the directory does not exist.") + fix);
+        }
+        List<Exchange> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                if (RecordingInterceptor.FILE.matcher(p.getFileName().toString()).matches()) {
+                    all.add(read(p, rerecordHint));
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cassette", "cannot list " + dir + ": " + e.getMessage());
+        }
+        if (all.isEmpty()) {
+            throw new ConfigException("cassette", "cannot replay " + dir + ": it holds no exchange-NNNN.json file."
+                    + fix);
+        }
+        all.sort(Comparator.comparingInt(Exchange::sequence));
+        return List.copyOf(all);
+    }
+
+    private static Exchange read(Path file, String rerecordHint) {
+        String problem;
+        try {
+            JsonNode root = CassetteJson.MAPPER.readTree(file.toFile());
+            if (root != null && root.path("request").isObject() && root.path("response").isObject()
+                    && root.path("response").path("status").isInt()) {
+                return Exchange.fromJson(root);
+            }
+            problem = "it is JSON but not a recorded exchange (no request, or no response with a status)";
+        } catch (IOException e) {
+            problem = "it is not readable JSON (" + firstLine(e.getMessage()) + ")";
+        }
+        throw new ConfigException("cassette", "cannot replay " + file + ": " + problem
+                + ". Restore the file or re-record into an empty directory with --cassette record:DIR" + rerecordHint
+                + ".");
+    }
+
+    /**
+     * True when the recorded requests asked for a structured reply ({@code response_format}), i.e. the recording
+     * was made with a model that supports a JSON schema: replay must send the same requests.
+     */
+    static boolean askedForJson(List<Exchange> exchanges) {
+        for (Exchange e : exchanges) {
+            JsonNode body = CassetteJson.parseOrNull(e.requestBody());
+            if (body != null && body.path("response_format").isObject()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
