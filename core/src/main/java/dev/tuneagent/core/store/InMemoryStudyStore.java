@@ -96,6 +96,19 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial putTrialAttrs(String study, int number, Map<String, Object> attrs) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            if (number < 0 || number >= e.trials().size()) {
+                throw TrialTransitions.missingTrial(study, number, location());
+            }
+            Trial after = TrialTransitions.withAttrs(e.trials().get(number), attrs);
+            e.trials().set(number, after);
+            return after;
+        }
+    }
+
+    @Override
     public List<Trial> trials(String study) {
         synchronized (lock) {
             return List.copyOf(entry(study).trials());

@@ -49,6 +49,18 @@ public final class TrialTransitions {
                 trial.provenance(), trial.startedAt(), finishedAt, outcome.message(), trial.attrs());
     }
 
+    /** The pending trial with {@code attrs} added; a finished trial never changes. */
+    public static Trial withAttrs(Trial trial, Map<String, Object> attrs) {
+        if (!trial.isPending()) {
+            throw new IllegalStateException("trial " + trial.number() + " is " + trial.state()
+                    + ": attributes can only be added while it is WAITING or RUNNING");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(trial.attrs());
+        merged.putAll(attrs);
+        return new Trial(trial.number(), trial.params(), trial.state(), trial.value(), trial.metrics(),
+                trial.provenance(), trial.startedAt(), trial.finishedAt(), trial.message(), merged);
+    }
+
     /** The trial marked FAILED with {@code reason} if it is pending, else the trial unchanged. */
     public static Trial failIfPending(Trial trial, String reason, Instant at) {
         if (!trial.isPending()) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * empty store and, for the two-writer checks, how to get a second handle on the same data (another
  * connection to the same file, say). Shipped in the core test-jar.
  */
-public abstract class StudyStoreContract {
+public abstract class StudyStoreContract extends TrialQueueContract {
     protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
     protected static final SearchSpace SPACE = SearchSpace.of(
             new FloatParam("lr", 1e-5, 1.0, true),
@@ -54,6 +54,16 @@ public abstract class StudyStoreContract {
         return store;
     }
 
+    @Override
+    protected StudyStore storeUnderTest() {
+        return store;
+    }
+
+    @Override
+    protected StudyStore anotherHandle() {
+        return secondHandle();
+    }
+
     @BeforeEach
     void openStore() {
         store = newStore();
@@ -61,7 +71,9 @@ public abstract class StudyStoreContract {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) { // null when newStore() skipped the test (a real service that is not there)
+            store.close();
+        }
     }
 
     protected static StudyDefinition definition(String name) {

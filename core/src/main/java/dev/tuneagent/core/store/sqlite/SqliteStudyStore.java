@@ -172,6 +172,18 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
+    public Trial putTrialAttrs(String study, int number, Map<String, Object> attrs) {
+        return write("recording attributes of trial " + number + " of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Trial t = TrialRows.trial(c, s.id(), s.definition().space(), number)
+                    .orElseThrow(() -> TrialTransitions.missingTrial(study, number, location()));
+            Trial after = TrialTransitions.withAttrs(t, attrs);
+            TrialRows.updateAttrs(c, s.id(), after);
+            return after;
+        });
+    }
+
+    @Override
     public List<Trial> trials(String study) {
         return read("reading the trials of " + study, c -> {
             StudyRow s = existing(c, study);

@@ -160,6 +160,15 @@ final class TrialRows {
         }
     }
 
+    static void updateAttrs(Connection c, long studyId, Trial t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET attrs_json = ? WHERE study_id = ? AND number = ?")) {
+            ps.setString(1, JsonColumns.attrs(t.attrs()));
+            ps.setLong(2, studyId);
+            ps.setInt(3, t.number());
+            ps.executeUpdate();
+        }
+    }
+
     static List<Trial> trials(Connection c, long studyId, SearchSpace space, String where) throws SQLException {
         List<Trial> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + TRIAL_COLUMNS + " FROM trials WHERE study_id = ?"
