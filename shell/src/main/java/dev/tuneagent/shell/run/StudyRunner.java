@@ -11,16 +11,20 @@ import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.core.task.SlurmJobSpec;
 import dev.tuneagent.core.task.TaskFileWriter;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.StudyNotFoundException;
 import dev.tuneagent.shell.format.StudyReport;
+import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.job.JobLauncher;
+import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Creates or resumes a study and runs it to its budget, printing progress; Ctrl-C leaves it resumable. */
@@ -57,6 +61,28 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * Creates a study from {@code task} without running a trial (for {@code tune resume}, or several workers,
+     * to run later); returns the exit code.
+     */
+    public int create(TaskSpec task, StorageLocation storage) {
+        try (StudyStore store = StudyStores.open(storage)) {
+            if (store.findStudy(task.name()).isPresent()) {
+                throw new ConfigException("name", "a study named \"" + task.name() + "\" already exists in "
+                        + store.location() + "; choose another with --name");
+            }
+            Proposer proposer = proposers.create(task.proposer(), task); // a bad proposer fails now, not later
+            store.createStudy(new StudyDefinition(task.name(), task.space(), task.direction(), task.metric(), task.seed(),
+                    task.trials(), TaskFileWriter.toJson(task), clock.instant()));
+            console.out().println("Created study " + task.name() + " in " + store.location() + ": " + task.trials()
+                    + " trials, proposer " + proposer.name() + ", " + task.direction().lower() + " " + task.metric()
+                    + " (" + describe(task) + "). Nothing has run yet.");
+            console.out().println("Run it with: tune resume " + task.name() + " --storage " + storage.uri());
+            console.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
     /** Continues a study after a crash or Ctrl-C; a finished study just prints its summary. */
     public int resume(String name, StorageLocation storage) {
         try (StudyStore store = StudyStores.open(storage)) {
@@ -78,6 +104,11 @@ public final class StudyRunner {
                 + store.location());
         console.out().flush();
         try (JobLauncher launcher = launchers.open(task.job())) {
+            if (launcher instanceof JobLaunchers all) {
+                // The job id goes with the trial, so a resumed study can find (and later re-attach to) its job.
+                all.onSlurmJobSubmitted((request, jobId) -> store.putTrialAttrs(request.study(), request.trial(),
+                        Map.of(SlurmJobLauncher.ATTR, jobId)));
+            }
             Optimizer optimizer = new Optimizer(store, launcher, clock, new ProgressPrinter(console.out(), task.metric()));
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
             // interrupt of this thread; both cancel the run, and the resume hint is printed once.
@@ -147,6 +178,10 @@ public final class StudyRunner {
     private static String describe(TaskSpec task) {
         if (task.job() instanceof dev.tuneagent.core.task.InProcessJobSpec in) {
             return in.model() + " on " + in.dataset() + ", " + in.folds() + "-fold CV";
+        }
+        if (task.job() instanceof SlurmJobSpec slurm) {
+            return "slurm job " + String.join(" ", slurm.argv())
+                    + (slurm.partition() == null ? "" : " on partition " + slurm.partition());
         }
         return "command " + String.join(" ", ((dev.tuneagent.core.task.CommandJobSpec) task.job()).argv());
     }
