@@ -113,4 +113,49 @@ class ScaleOutCliTest {
         }
         assertThat(dir.resolve("runs/on-slurm")).isDirectory();
     }
+
+    @Test
+    void resumeReattachesToTheSlurmJobOfATrialLeftRunningInsteadOfSubmittingItAgain() throws Exception {
+        RealServices.requireSlurm();
+        Path task = Files.writeString(dir.resolve("reattach.yaml"), """
+                name: reattach
+                objective: {metric: value, direction: minimize}
+                job: {type: slurm, argv: [/bin/sh, -c, "echo '{\\"value\\": 7}'"], partition: debug, time: 2m}
+                space:
+                  x: {type: float, low: -2, high: 2}
+                budget: {trials: 2}
+                proposer: random
+                """);
+        String storage = "sqlite:" + dir.resolve("reattach.db");
+        assertThat(tune("create", task.toString(), "--storage", storage).code()).isZero();
+        // What a killed tune leaves: a RUNNING trial whose job was submitted and is still running.
+        Path trialDir = Files.createDirectories(dir.resolve("runs/reattach/trial-0000"));
+        String jobId;
+        try (var store = StudyStores.open(storage)) {
+            store.startTrial("reattach", new dev.tuneagent.core.proposer.Proposal(java.util.Map.of("x", 1.5),
+                    dev.tuneagent.core.study.Provenance.of("random", 0)), java.time.Instant.now());
+            var sbatch = new ProcessBuilder("sbatch", "--parsable", "--job-name=manual-reattach",
+                    "--output=" + trialDir.resolve("stdout.log"), "--error=" + trialDir.resolve("stderr.log"),
+                    "--wrap=sleep 4; echo '{\"value\": 2.25}'").redirectInput(ProcessBuilder.Redirect.from(
+                    new java.io.File("/dev/null"))).start();
+            jobId = new String(sbatch.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(sbatch.waitFor()).isZero();
+            store.putTrialAttrs("reattach", 0, java.util.Map.of(SlurmJobLauncher.ATTR, jobId));
+        }
+
+        Result resumed = tune("resume", "reattach", "--storage", storage);
+
+        assertThat(resumed.code()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Trial #0: re-attaching to Slurm job " + jobId, "Trial #0: COMPLETE value=2.25");
+        try (var store = StudyStores.open(storage)) {
+            List<Trial> trials = store.trials("reattach");
+            assertThat(trials).hasSize(2).allMatch(t -> t.state() == TrialState.COMPLETE);
+            assertThat(trials.get(0).value()).isEqualTo(2.25);
+            assertThat(trials.get(0).attrs()).containsEntry(SlurmJobLauncher.ATTR, jobId);
+            assertThat(trials.get(1).value()).isEqualTo(7.0);
+            assertThat(trials.get(1).attrs().get(SlurmJobLauncher.ATTR)).isNotEqualTo(jobId);
+        }
+        var squeue = new ProcessBuilder("squeue", "-h", "-t", "all", "-n", "tune-reattach-0", "-o", "%i").start();
+        assertThat(new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isBlank();
+    }
 }

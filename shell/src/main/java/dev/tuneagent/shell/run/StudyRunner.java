@@ -92,7 +92,18 @@ public final class StudyRunner {
                         + " does not know how to evaluate its trials");
             }
             TaskSpec task = loader.fromStoredJson(def.taskJson(), Path.of("").toAbsolutePath());
-            return execute(store, storage, task, proposers.create(task.proposer(), task));
+            Proposer proposer = proposers.create(task.proposer(), task);
+            try {
+                SlurmReattach.collect(store, task, StudyDirs.forStudy(task, storage), SlurmJobLauncher::new, clock,
+                        console.out());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                console.err().println("\nInterrupted while waiting for the study's Slurm jobs (they were cancelled). "
+                        + "Continue with: tune resume " + name + " --storage " + storage.uri());
+                console.err().flush();
+                return ExitCodes.INTERRUPTED;
+            }
+            return execute(store, storage, task, proposer);
         }
     }
 
