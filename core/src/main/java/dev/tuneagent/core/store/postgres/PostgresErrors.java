@@ -16,7 +16,7 @@ final class PostgresErrors {
     static StoreException translate(SQLException e, StorageLocation.Postgres at, String action) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String server = "PostgreSQL at " + at.host() + ":" + at.port();
-        String detail = e.getMessage();
+        String detail = e.getMessage() == null ? "" : e.getMessage().strip().replaceAll("\\.$", "");
         if ("28P01".equals(state)) {
             return new StoreException(server + " refused the password for user \"" + at.user() + "\" (while " + action
                     + "); give the right one in the URL (postgresql://USER:PASSWORD@HOST:PORT/DB), in PGPASSWORD or in"
