@@ -12,7 +12,6 @@ import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.core.study.TrialState;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +71,9 @@ public abstract class TrialQueueContract {
             List<List<Integer>> claims = ConcurrentCalls.together(claimer(store), claimer(other));
             List<Integer> all = new ArrayList<>(claims.get(0));
             all.addAll(claims.get(1));
-            assertThat(all).containsExactlyInAnyOrderElementsOf(IntStream.range(0, queued).boxed().toList());
-            assertThat(new HashSet<>(claims.get(0))).doesNotContainAnyElementsOf(claims.get(1));
+            // Every trial claimed exactly once across both claimers (one of them may get none on a fast machine).
+            assertThat(all).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, queued).boxed().toList());
             assertThat(store.trials("s")).allMatch(Trial::isComplete);
         } finally {
             if (other != store) {
