@@ -3,6 +3,7 @@ package dev.tuneagent.tools;
 import dev.tuneagent.core.task.CommandJobSpec;
 import dev.tuneagent.core.task.InProcessJobSpec;
 import dev.tuneagent.core.task.JobSpec;
+import dev.tuneagent.core.task.SlurmJobSpec;
 import dev.tuneagent.tools.command.CommandJobLauncher;
 import dev.tuneagent.tools.data.Datasets;
 import dev.tuneagent.tools.inprocess.InProcessCatalog;
@@ -10,6 +11,7 @@ import dev.tuneagent.tools.inprocess.InProcessJobLauncher;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -17,12 +19,13 @@ import java.util.function.Supplier;
 /**
  * Picks the launcher for a job spec and owns it: one launcher per job type, created on first use and
  * closed with this object. It is itself a {@link JobLauncher} that routes each request by its spec, so
- * the optimization loop needs only one. A Slurm backend would be one more branch in {@link #forSpec}
- * (and one more {@link JobSpec} permit in core).
+ * the optimization loop needs only one.
  */
 public final class JobLaunchers implements JobLauncher {
     private final Lazy<JobLauncher> inprocess;
     private final Lazy<JobLauncher> command;
+    private final Lazy<JobLauncher> slurm;
+    private volatile SlurmJobLauncher.JobIdListener slurmJobIds = (request, jobId) -> { };
 
     /** Default launchers: one in-process trial at a time, commands with the system clock. */
     public JobLaunchers(InProcessCatalog catalog) {
@@ -36,6 +39,15 @@ public final class JobLaunchers implements JobLauncher {
     public JobLaunchers(Supplier<JobLauncher> inprocess, Supplier<JobLauncher> command) {
         this.inprocess = new Lazy<>(inprocess);
         this.command = new Lazy<>(command);
+        this.slurm = new Lazy<>(() -> new SlurmJobLauncher((request, jobId) -> slurmJobIds.submitted(request, jobId)));
+    }
+
+    /**
+     * Who learns the id of each Slurm job once {@code sbatch} accepted it: the caller stores it with the trial
+     * (attribute {@value SlurmJobLauncher#ATTR}) so a resumed study can re-attach instead of submitting again.
+     */
+    public void onSlurmJobSubmitted(SlurmJobLauncher.JobIdListener listener) {
+        this.slurmJobIds = listener;
     }
 
     public JobLauncher forSpec(JobSpec spec) {
@@ -44,6 +56,9 @@ public final class JobLaunchers implements JobLauncher {
         }
         if (spec instanceof CommandJobSpec) {
             return command.get();
+        }
+        if (spec instanceof SlurmJobSpec) {
+            return slurm.get();
         }
         throw new IllegalArgumentException("no launcher for job type " + spec.type());
     }
@@ -57,6 +72,7 @@ public final class JobLaunchers implements JobLauncher {
     public void close() {
         inprocess.closeIfCreated();
         command.closeIfCreated();
+        slurm.closeIfCreated();
     }
 
     private static final class Lazy<T extends JobLauncher> {

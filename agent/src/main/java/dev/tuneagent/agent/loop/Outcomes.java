@@ -5,13 +5,13 @@ import dev.tuneagent.tools.job.JobResult;
 import java.util.TreeSet;
 
 /** Turns a job's result into what the study stores. A failed job is data (a FAILED trial), never an exception. */
-final class Outcomes {
+public final class Outcomes {
     static final int MAX_MESSAGE = 2000;
 
     private Outcomes() {
     }
 
-    static TrialOutcome of(JobResult result, String metric, boolean cancelledByUser) {
+    public static TrialOutcome of(JobResult result, String metric, boolean cancelledByUser) {
         if (result instanceof JobResult.Succeeded s) {
             Double value = s.metrics().get(metric);
             if (value == null) {

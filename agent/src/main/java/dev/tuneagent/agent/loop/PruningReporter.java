@@ -65,7 +65,7 @@ final class PruningReporter implements Reporter {
         }
         Map<String, Object> why = new LinkedHashMap<>(d.details());
         why.put("reason", d.reason());
-        store.updateAttrs(study, number, Map.of(Intermediate.PRUNED, why));
+        store.putTrialAttrs(study, number, Map.of(Intermediate.PRUNED, why));
         decision = d;
         return true;
     }
@@ -75,7 +75,7 @@ final class PruningReporter implements Reporter {
         if (problems.size() < MAX_PROBLEMS) {
             problems.add(message);
             try {
-                store.updateAttrs(study, number, Map.of(PROBLEMS, List.copyOf(problems)));
+                store.putTrialAttrs(study, number, Map.of(PROBLEMS, List.copyOf(problems)));
             } catch (RuntimeException ignored) {
                 // the trial may have finished meanwhile; a lost note about a skipped report is acceptable
             }

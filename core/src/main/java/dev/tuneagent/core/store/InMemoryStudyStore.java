@@ -101,7 +101,7 @@ public final class InMemoryStudyStore implements StudyStore {
     }
 
     @Override
-    public Trial updateAttrs(String study, int number, Map<String, Object> attrs) {
+    public Trial putTrialAttrs(String study, int number, Map<String, Object> attrs) {
         return change(study, number, t -> TrialTransitions.withAttrs(t, attrs));
     }
 

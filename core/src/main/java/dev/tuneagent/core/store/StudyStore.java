@@ -7,11 +7,12 @@ import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Durable home of studies and trials. Every method is atomic: after a crash the store holds either
- * all of a call's effect or none of it. Implementations: SQLite (default, a file), in-memory (tests).
+ * all of a call's effect or none of it. Implementations: SQLite (default, a file), PostgreSQL (many workers), in-memory (tests).
  * All of them pass {@code StudyStoreContract}.
  */
 public interface StudyStore extends AutoCloseable {
@@ -54,10 +55,12 @@ public interface StudyStore extends AutoCloseable {
     Trial reportIntermediate(String study, int number, dev.tuneagent.core.prune.Report report);
 
     /**
-     * Merges {@code attrs} into a RUNNING trial's attributes (later keys win): a pruner's decision, a cluster
-     * job id. Throws {@link IllegalStateException} when the trial is not RUNNING (finished trials never change).
+     * Adds {@code attrs} to a WAITING or RUNNING trial's attributes (a key given again is replaced) and
+     * returns the trial: what a launcher or pruner learns while the trial runs, e.g. the Slurm job id that lets
+     * a resumed study re-attach to the job, or a pruner's decision. Throws {@link IllegalStateException} for a
+     * finished trial (it never changes) and {@link StoreException} if the trial does not exist.
      */
-    Trial updateAttrs(String study, int number, java.util.Map<String, Object> attrs);
+    Trial putTrialAttrs(String study, int number, Map<String, Object> attrs);
 
     /** Trials of a study ordered by number. */
     List<Trial> trials(String study);

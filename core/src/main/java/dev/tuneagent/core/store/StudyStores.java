@@ -1,5 +1,6 @@
 package dev.tuneagent.core.store;
 
+import dev.tuneagent.core.store.postgres.PostgresStudyStore;
 import dev.tuneagent.core.store.sqlite.SqliteStudyStore;
 
 /** Opens the store a {@code --storage} value names. */
@@ -15,6 +16,9 @@ public final class StudyStores {
     public static StudyStore open(StorageLocation location) {
         if (location instanceof StorageLocation.Sqlite s) {
             return new SqliteStudyStore(s.file());
+        }
+        if (location instanceof StorageLocation.Postgres p) {
+            return new PostgresStudyStore(p);
         }
         return new InMemoryStudyStore();
     }

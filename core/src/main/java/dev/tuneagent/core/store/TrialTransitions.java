@@ -49,14 +49,14 @@ public final class TrialTransitions {
                 trial.provenance(), trial.startedAt(), finishedAt, outcome.message(), trial.attrs());
     }
 
-    /** The RUNNING trial with {@code more} merged into its attributes. */
-    public static Trial withAttrs(Trial trial, Map<String, Object> more) {
-        if (trial.state() != TrialState.RUNNING) {
+    /** The pending trial with {@code attrs} added; a finished trial never changes. */
+    public static Trial withAttrs(Trial trial, Map<String, Object> attrs) {
+        if (!trial.isPending()) {
             throw new IllegalStateException("trial " + trial.number() + " is " + trial.state()
-                    + ": only a RUNNING trial's attributes can change");
+                    + ": attributes can only be added while it is WAITING or RUNNING");
         }
         Map<String, Object> merged = new LinkedHashMap<>(trial.attrs());
-        merged.putAll(more);
+        merged.putAll(attrs);
         return new Trial(trial.number(), trial.params(), trial.state(), trial.value(), trial.metrics(),
                 trial.provenance(), trial.startedAt(), trial.finishedAt(), trial.message(), merged);
     }

@@ -90,12 +90,12 @@ public final class TaskFileParser {
         JsonNode dir = objective.raw("direction");
         Direction direction = Direction.parse("objective.direction", dir.isTextual() ? dir.asText() : dir.toString());
 
-        top.require("job", "a mapping starting with type: inprocess or type: command");
+        top.require("job", "a mapping starting with type: inprocess, type: command or type: slurm");
         JobSpec job = readJob(top.raw("job"), metric, baseDir);
 
         SearchSpace space = top.has("space") ? SearchSpaceCodec.read(top.raw("space"), "space") : null;
-        if (space == null && job instanceof CommandJobSpec) {
-            throw new ConfigException("space", "missing; a command job has no default search space, declare "
+        if (space == null && !(job instanceof InProcessJobSpec)) {
+            throw new ConfigException("space", "missing; a " + job.type() + " job has no default search space, declare "
                     + "parameters such as x: {type: float, low: -5, high: 5}");
         }
 
@@ -138,7 +138,7 @@ public final class TaskFileParser {
 
     private static JobSpec readJob(JsonNode node, String objectiveMetric, Path baseDir) {
         if (node == null || !node.isObject()) {
-            throw ConfigException.of("job", Fields.shown(node), "a mapping starting with type: inprocess or type: command");
+            throw ConfigException.of("job", Fields.shown(node), "a mapping starting with type: inprocess, type: command or type: slurm");
         }
         JsonNode type = node.get("type");
         String typeText = type == null || !type.isTextual() ? null : type.asText();
@@ -163,6 +163,9 @@ public final class TaskFileParser {
             Path workdir = job.has("workdir") ? baseDir.resolve(job.textOrNull("workdir")).normalize() : null;
             return new CommandJobSpec(argv, timeout == null ? DEFAULT_TIMEOUT : timeout, metric, workdir);
         }
-        throw ConfigException.of("job.type", type == null ? null : Fields.shown(type), "inprocess or command");
+        if ("slurm".equals(typeText)) {
+            return SlurmSection.read(node, objectiveMetric, baseDir);
+        }
+        throw ConfigException.of("job.type", type == null ? null : Fields.shown(type), "inprocess, command or slurm");
     }
 }

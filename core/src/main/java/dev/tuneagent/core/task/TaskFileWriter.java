@@ -36,6 +36,23 @@ public final class TaskFileWriter {
             if (cmd.workdir() != null) {
                 job.put("workdir", cmd.workdir().toString());
             }
+        } else if (task.job() instanceof SlurmJobSpec slurm) {
+            slurm.argv().forEach(job.putArray("argv")::add);
+            job.put("metric", slurm.metric()).put("workdir", slurm.workdir().toString());
+            if (slurm.timeout() != null) {
+                job.put("timeout", millis(slurm.timeout()));
+            }
+            putIf(job, "partition", slurm.partition());
+            if (slurm.time() != null) {
+                job.put("time", millis(slurm.time()));
+            }
+            if (slurm.cpus() != null) {
+                job.put("cpus", slurm.cpus());
+            }
+            putIf(job, "mem", slurm.mem());
+            if (!slurm.extra().isEmpty()) {
+                slurm.extra().forEach(job.putArray("extra")::add);
+            }
         }
         if (task.space() != null) {
             root.set("space", SearchSpaceCodec.write(task.space()));

@@ -48,9 +48,9 @@ class StorageLocationTest {
 
     @Test
     void aBadValueNamesTheOptionTheValueAndTheAcceptedForms() {
-        assertThatThrownBy(() -> parse("postgres://db/tune", Map.of())).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("--storage").hasMessageContaining("\"postgres://db/tune\"")
-                .hasMessageContaining("sqlite:PATH").hasMessageContaining("memory:");
+        assertThatThrownBy(() -> parse("mysql://db/tune", Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--storage").hasMessageContaining("\"mysql://db/tune\"")
+                .hasMessageContaining("sqlite:PATH").hasMessageContaining("postgresql://").hasMessageContaining("memory:");
         assertThatThrownBy(() -> parse("sqlite:", Map.of())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--storage").hasMessageContaining("needs a file path");
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * empty store and, for the two-writer checks, how to get a second handle on the same data (another
  * connection to the same file, say). Shipped in the core test-jar.
  */
-public abstract class StudyStoreContract implements StoreQueueChecks, StoreHistoryProperty {
+public abstract class StudyStoreContract extends TrialQueueContract implements StoreQueueChecks, StoreHistoryProperty {
     protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
     protected static final SearchSpace SPACE = SearchSpace.of(
             new FloatParam("lr", 1e-5, 1.0, true),
@@ -60,6 +60,11 @@ public abstract class StudyStoreContract implements StoreQueueChecks, StoreHisto
     }
 
     @Override
+    protected StudyStore storeUnderTest() {
+        return store;
+    }
+
+    @Override
     public StudyStore otherHandle() {
         return secondHandle();
     }
@@ -77,6 +82,11 @@ public abstract class StudyStoreContract implements StoreQueueChecks, StoreHisto
         return newStoreIn(dir);
     }
 
+    @Override
+    protected StudyStore anotherHandle() {
+        return secondHandle();
+    }
+
     @BeforeEach
     void openStore() {
         store = newStore();
@@ -84,7 +94,9 @@ public abstract class StudyStoreContract implements StoreQueueChecks, StoreHisto
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) { // null when newStore() skipped the test (a real service that is not there)
+            store.close();
+        }
     }
 
     protected static StudyDefinition definition(String name) {
@@ -369,7 +381,7 @@ public abstract class StudyStoreContract implements StoreQueueChecks, StoreHisto
         store.createStudy(definition("s"));
         Trial t = store.startTrial("s", proposal(0), at(1));
         store.reportIntermediate("s", t.number(), new dev.tuneagent.core.prune.Report(1, 0.5));
-        store.updateAttrs("s", t.number(), Map.of("slurm_job_id", "42"));
+        store.putTrialAttrs("s", t.number(), Map.of("slurm_job_id", "42"));
         Trial after = store.reportIntermediate("s", t.number(), new dev.tuneagent.core.prune.Report(3, 0.25));
         assertThat(dev.tuneagent.core.prune.Intermediate.of(after)).containsExactly(
                 new dev.tuneagent.core.prune.Report(1, 0.5), new dev.tuneagent.core.prune.Report(3, 0.25));
@@ -383,8 +395,8 @@ public abstract class StudyStoreContract implements StoreQueueChecks, StoreHisto
         assertThat(dev.tuneagent.core.prune.Intermediate.lastStep(stored)).isEqualTo(3);
         assertThatThrownBy(() -> store.reportIntermediate("s", 0, new dev.tuneagent.core.prune.Report(4, 0.1)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.updateAttrs("s", 0, Map.of("x", 1)))
+        assertThatThrownBy(() -> store.putTrialAttrs("s", 0, Map.of("x", 1)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> store.updateAttrs("s", 7, Map.of("x", 1))).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.putTrialAttrs("s", 7, Map.of("x", 1))).isInstanceOf(StoreException.class);
     }
 }

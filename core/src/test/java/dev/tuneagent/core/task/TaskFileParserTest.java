@@ -154,7 +154,7 @@ class TaskFileParserTest {
         assertThat(error(RF_WINE.replace("name: rf-wine", "name: [a]"))).startsWith("name: got [\"a\"], expected a non-empty string");
         assertThat(error(RF_WINE.replace("direction: maximize", "direction: up")))
                 .isEqualTo("objective.direction: got \"up\", expected minimize or maximize");
-        assertThat(error(RF_WINE.replace("type: inprocess", "type: slurm"))).isEqualTo("job.type: got \"slurm\", expected inprocess or command");
+        assertThat(error(RF_WINE.replace("type: inprocess", "type: pbs"))).isEqualTo("job.type: got \"pbs\", expected inprocess, command or slurm");
         assertThat(error(COMMAND.replace("timeout: 60s", "timeout: soon")))
                 .isEqualTo("job.timeout: got \"soon\", expected a positive duration such as 90s, 5m, 2h or 500ms");
         assertThat(error(COMMAND.replace("[python3, train.py, \"{params}\"]", "\"python3 train.py\"")))

@@ -70,8 +70,7 @@ public final class PruneBench {
         try (var store = new InMemoryStudyStore(); JobLauncher launcher = task.launcher().get()) {
             store.createStudy(new StudyDefinition(name, task.space(), task.direction(), task.metric(), seed, trials,
                     "{}", CLOCK.instant()));
-            new Optimizer(store, launcher, CLOCK, null).run(new StudyRun(name, task.job(), proposer,
-                    new dev.tuneagent.core.proposer.SobolProposer(), dir, pruner, resource));
+            new Optimizer(store, launcher, CLOCK, null).run(new StudyRun(name, task.job(), proposer, dir, pruner, resource));
             return summarize(store.snapshot(name));
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.shell.standard.ShellComponent;
 import org.springframework.shell.standard.ShellMethod;
 import org.springframework.shell.standard.ShellOption;
 
-/** {@code run}, {@code resume}: studies that evaluate trials. */
+/** {@code run}, {@code create}, {@code resume}: studies that evaluate trials. */
 @ShellComponent
 @ShellCommandGroup("Run studies")
 public class RunCommands {
@@ -39,6 +39,18 @@ public class RunCommands {
         TaskSpec spec = LlmProposerRegistration.withCli(loader.override(loader.load(Path.of(task)), name, trials,
                 proposer, seed), model, cassette);
         status.set(runner.start(spec, location));
+    }
+
+    @ShellMethod(key = "create", value = "Create a study from a task file without running it (run it with resume).")
+    public void create(@ShellOption(value = "--task", help = "the task file") String task,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = StorageHelp.TEXT) String storage,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = "study name (default: the task's name)") String name,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = "trial budget (default: budget.trials)") Integer trials,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = "proposer (default: the task's, else gp)") String proposer,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = "study seed (default: the task's, else 0)") Long seed) {
+        StorageLocation location = StorageLocation.parse(storage);
+        TaskSpec spec = loader.override(loader.load(Path.of(task)), name, trials, proposer, seed);
+        status.set(runner.create(spec, location));
     }
 
     @ShellMethod(key = "resume", value = "Continue a study after a crash or Ctrl-C until its budget is used.")

@@ -2,6 +2,7 @@ package dev.tuneagent.shell.run;
 
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.task.CommandJobSpec;
+import dev.tuneagent.core.task.SlurmJobSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where a study's trials work: {@code job.workdir/STUDY} when the task sets one, else {@code runs/STUDY}
+ * Where a study's trials work: {@code job.workdir/STUDY} when the task sets one (a Slurm job always has one),
+ * else {@code runs/STUDY}
  * next to the SQLite file (so {@code ~/.tune/runs/STUDY} by default), else a temporary directory.
  */
 final class StudyDirs {
@@ -19,6 +21,9 @@ final class StudyDirs {
     static Path forStudy(TaskSpec task, StorageLocation storage) {
         if (task.job() instanceof CommandJobSpec cmd && cmd.workdir() != null) {
             return cmd.workdir().resolve(task.name());
+        }
+        if (task.job() instanceof SlurmJobSpec slurm) {
+            return slurm.workdir().resolve(task.name()); // compute nodes must see it: never a private temp dir
         }
         if (storage instanceof StorageLocation.Sqlite s) {
             Path parent = s.file().getParent();

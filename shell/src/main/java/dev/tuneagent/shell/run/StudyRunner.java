@@ -7,16 +7,21 @@ import dev.tuneagent.agent.loop.StudyService;
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.store.StudyStores;
+import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.task.CommandJobSpec;
 import dev.tuneagent.core.task.InProcessJobSpec;
+import dev.tuneagent.core.task.SlurmJobSpec;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.format.StudyReport;
+import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.job.JobLauncher;
+import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -52,10 +57,37 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * Creates a study from {@code task} without running a trial (for {@code tune resume}, or several workers,
+     * to run later); returns the exit code.
+     */
+    public int create(TaskSpec task, StorageLocation storage) {
+        try (StudyStore store = StudyStores.open(storage)) {
+            Proposer proposer = studies.create(store, task).proposer(); // a bad proposer fails now, not later
+            console.out().println("Created study " + task.name() + " in " + store.location() + ": " + task.trials()
+                    + " trials, proposer " + proposer.name() + ", " + task.direction().lower() + " " + task.metric()
+                    + " (" + describe(task) + "). Nothing has run yet.");
+            console.out().println("Run it with: tune resume " + task.name() + " --storage " + storage.uri());
+            console.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
     /** Continues a study after a crash or Ctrl-C; a finished study just prints its summary. */
     public int resume(String name, StorageLocation storage) {
         try (StudyStore store = StudyStores.open(storage)) {
-            return execute(store, storage, studies.reopen(store, name));
+            PreparedStudy study = studies.reopen(store, name);
+            try {
+                SlurmReattach.collect(store, study.task(), StudyDirs.forStudy(study.task(), storage),
+                        SlurmJobLauncher::new, clock, console.out());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                console.err().println("\nInterrupted while waiting for the study's Slurm jobs (they were cancelled). "
+                        + "Continue with: tune resume " + name + " --storage " + storage.uri());
+                console.err().flush();
+                return ExitCodes.INTERRUPTED;
+            }
+            return execute(store, storage, study);
         }
     }
 
@@ -70,6 +102,11 @@ public final class StudyRunner {
                 ? new ProgressBar(console.out(), task.metric(), terminal, clock).begin(store.snapshot(task.name())).startTicker()
                 : null;
         try (JobLauncher launcher = launchers.open(task.job())) {
+            if (launcher instanceof JobLaunchers all) {
+                // The job id goes with the trial, so a resumed study can find (and later re-attach to) its job.
+                all.onSlurmJobSubmitted((request, jobId) -> store.putTrialAttrs(request.study(), request.trial(),
+                        Map.of(SlurmJobLauncher.ATTR, jobId)));
+            }
             Optimizer optimizer = studies.optimizer(store, launcher,
                     bar != null ? bar : new ProgressPrinter(console.out(), task.metric()));
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
@@ -143,6 +180,10 @@ public final class StudyRunner {
     private static String describe(TaskSpec task) {
         if (task.job() instanceof InProcessJobSpec in) {
             return in.model() + " on " + in.dataset() + ", " + in.folds() + "-fold CV";
+        }
+        if (task.job() instanceof SlurmJobSpec slurm) {
+            return "slurm job " + String.join(" ", slurm.argv())
+                    + (slurm.partition() == null ? "" : " on partition " + slurm.partition());
         }
         return "command " + String.join(" ", ((CommandJobSpec) task.job()).argv());
     }

@@ -184,18 +184,26 @@ public final class CommandJobLauncher implements JobLauncher {
     }
 
     static JobResult outcome(int exit, CommandJobSpec spec, JobRequest request, Path dir, Duration elapsed) {
-        String stderrTail = LogTail.of(dir.resolve(STDERR_FILE));
         if (exit != 0) {
             String how = exit > 128 && exit < 160 ? "was killed by signal " + (exit - 128) + " (exit code " + exit + ")"
                     : "exited with code " + exit;
             return new JobResult.Failed(spec.argv().get(0) + " " + how, tail(dir));
         }
         String key = spec.metric() != null ? spec.metric() : request.objective();
+        return metrics(dir, key, elapsed);
+    }
+
+    /**
+     * The result of a program that exited 0 in {@code dir}: the metrics of the last JSON object line of its
+     * {@value #STDOUT_FILE}, or why there is no usable {@code key} in it (with the log tail). Slurm jobs share it.
+     */
+    public static JobResult metrics(Path dir, String key, Duration elapsed) {
         MetricLine.Scan scan;
         try {
             scan = MetricLine.scan(dir.resolve(STDOUT_FILE));
         } catch (IOException e) {
-            return new JobResult.Failed("could not read " + dir.resolve(STDOUT_FILE) + ": " + e.getMessage(), stderrTail);
+            return new JobResult.Failed("could not read " + dir.resolve(STDOUT_FILE) + ": " + e.getMessage(),
+                    LogTail.of(dir.resolve(STDERR_FILE)));
         }
         Optional<JsonNode> line = scan.last();
         if (line.isEmpty()) {
@@ -210,7 +218,7 @@ public final class CommandJobLauncher implements JobLauncher {
     }
 
     /** The stderr tail, or the stdout tail when the program wrote nothing to stderr. */
-    static String tail(Path dir) {
+    public static String tail(Path dir) {
         String err = LogTail.of(dir.resolve(STDERR_FILE));
         return err.isEmpty() ? LogTail.of(dir.resolve(STDOUT_FILE)) : err;
     }

@@ -7,6 +7,8 @@ import dev.tuneagent.core.space.FloatParam;
 import dev.tuneagent.core.space.IntParam;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.store.InMemoryStudyStore;
+import dev.tuneagent.core.store.StorageLocation;
+import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.store.sqlite.SqliteStudyStore;
 import dev.tuneagent.core.study.Direction;
@@ -30,13 +32,17 @@ import java.util.random.RandomGenerator;
 /**
  * What one ask+tell costs in a store: per trial, the snapshot a proposer reads, {@code startTrial} and
  * {@code finishTrial}, timed together over a study of N trials (so later snapshots read more trials,
- * as in a real study). Run with {@code ./tune bench-store --trials 1000} or this class's main.
+ * as in a real study). Run with {@code ./tune bench-store --trials 1000 [--storage postgresql://...]} or this
+ * class's main. One process, one thread: the figure is the latency of one call, not the throughput of many
+ * workers.
  */
 public final class StoreBenchmark {
     private static final SearchSpace SPACE = SearchSpace.of(new FloatParam("lr", 1e-5, 1, true),
             new FloatParam("dropout", 0, 0.5, false), new IntParam("trees", 10, 500, true),
             new CategoricalParam("criterion", List.of("gini", "entropy")));
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** Where a PostgreSQL benchmark writes when the URL names no schema of its own. */
+    public static final String BENCH_SCHEMA = "tune_bench";
 
     private StoreBenchmark() {
     }
@@ -81,6 +87,29 @@ public final class StoreBenchmark {
 
     /** Both stores: SQLite on a temporary file (deleted afterwards) and in memory. */
     public static List<Result> runAll(int trials) {
+        return runAll(trials, List.of());
+    }
+
+    /**
+     * SQLite on a temporary file, memory, then each of {@code more} (e.g. a PostgreSQL server). A PostgreSQL
+     * location in its default schema is benchmarked in the schema {@value #BENCH_SCHEMA} instead, so the
+     * benchmark's studies never show up among the user's.
+     */
+    public static List<Result> runAll(int trials, List<StorageLocation> more) {
+        List<Result> out = new ArrayList<>(runLocal(trials));
+        for (StorageLocation location : more) {
+            StorageLocation target = location instanceof StorageLocation.Postgres p && p.schema().equals("public")
+                    ? new StorageLocation.Postgres(p.host(), p.port(), p.database(), p.user(), p.password(),
+                            BENCH_SCHEMA, p.options())
+                    : location;
+            try (StudyStore store = StudyStores.open(target)) {
+                out.add(run(store.location(), store, trials));
+            }
+        }
+        return out;
+    }
+
+    private static List<Result> runLocal(int trials) {
         List<Result> out = new ArrayList<>();
         Path dir;
         try {
@@ -107,10 +136,11 @@ public final class StoreBenchmark {
 
     public static String table(List<Result> results) {
         StringBuilder sb = new StringBuilder();
-        String head = "%-44s %7s %12s %12s %12s %10s%n";
+        int width = Math.max(44, results.stream().mapToInt(r -> r.store().length()).max().orElse(0));
+        String head = "%-" + width + "s %7s %12s %12s %12s %10s%n";
         sb.append(String.format(Locale.ROOT, head, "store", "trials", "median µs", "p95 µs", "max µs", "total ms"));
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "%-44s %7d %12.1f %12.1f %12.1f %10.1f%n", r.store(), r.trials(),
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s %7d %12.1f %12.1f %12.1f %10.1f%n", r.store(), r.trials(),
                     r.medianMicros(), r.p95Micros(), r.maxMicros(), r.totalMillis()));
         }
         sb.append("(one ask+tell = snapshot + startTrial + finishTrial)\n");

@@ -8,8 +8,8 @@ import dev.tuneagent.core.study.Provenance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON text of the params, metrics and provenance columns. */
-final class JsonColumns {
+/** JSON text of the params, metrics, attrs and provenance columns (shared by the SQLite and PostgreSQL stores). */
+public final class JsonColumns {
     /** Rows written by an older build may hold provenance fields this one no longer has: read the rest. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -21,36 +21,36 @@ final class JsonColumns {
     private JsonColumns() {
     }
 
-    static String params(Map<String, Object> params) {
+    public static String params(Map<String, Object> params) {
         return write(params);
     }
 
-    static Map<String, Object> params(String json) {
+    public static Map<String, Object> params(String json) {
         return read(json, PARAMS);
     }
 
     /** NaN and infinite metrics are written as the strings "NaN", "Infinity" and read back as doubles. */
-    static String metrics(Map<String, Double> metrics) {
+    public static String metrics(Map<String, Double> metrics) {
         return write(metrics);
     }
 
-    static Map<String, Double> metrics(String json) {
+    public static Map<String, Double> metrics(String json) {
         return read(json, METRICS);
     }
 
-    static String attrs(Map<String, Object> attrs) {
+    public static String attrs(Map<String, Object> attrs) {
         return write(attrs);
     }
 
-    static Map<String, Object> attrs(String json) {
+    public static Map<String, Object> attrs(String json) {
         return json == null ? Map.of() : read(json, PARAMS);
     }
 
-    static String provenance(Provenance provenance) {
+    public static String provenance(Provenance provenance) {
         return write(provenance);
     }
 
-    static Provenance provenance(String json) {
+    public static Provenance provenance(String json) {
         try {
             return JSON.readValue(json, Provenance.class);
         } catch (JsonProcessingException e) {

@@ -178,8 +178,8 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
-    public Trial updateAttrs(String study, int number, Map<String, Object> attrs) {
-        return change("updating trial " + number + " of " + study, study, number,
+    public Trial putTrialAttrs(String study, int number, Map<String, Object> attrs) {
+        return change("recording attributes of trial " + number + " of " + study, study, number,
                 t -> TrialTransitions.withAttrs(t, attrs));
     }
 

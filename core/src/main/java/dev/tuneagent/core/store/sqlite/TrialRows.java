@@ -149,10 +149,10 @@ final class TrialRows {
         }
     }
 
-    /** Rewrites a RUNNING trial's attributes; the WHERE clause keeps finished trials immutable. */
+    /** Rewrites a pending trial's attributes; the WHERE clause keeps finished trials immutable. */
     static void updateAttrs(Connection c, long studyId, Trial t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET attrs_json = ? "
-                + "WHERE study_id = ? AND number = ? AND state = 'RUNNING'")) {
+                + "WHERE study_id = ? AND number = ? AND state IN ('WAITING', 'RUNNING')")) {
             ps.setString(1, JsonColumns.attrs(t.attrs()));
             ps.setLong(2, studyId);
             ps.setInt(3, t.number());
@@ -172,6 +172,7 @@ final class TrialRows {
             return ps.executeUpdate() == 1;
         }
     }
+
 
     static List<Trial> trials(Connection c, long studyId, SearchSpace space, String where) throws SQLException {
         List<Trial> out = new ArrayList<>();

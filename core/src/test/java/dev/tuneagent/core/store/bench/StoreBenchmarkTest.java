@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.services.RealServices;
 import dev.tuneagent.core.store.InMemoryStudyStore;
+import dev.tuneagent.core.store.StorageLocation;
+import dev.tuneagent.core.store.StudyStores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,20 @@ class StoreBenchmarkTest {
         assertThat(table.lines().toList()).hasSize(4);
         assertThat(table).contains("median µs").contains("p95 µs").contains("sqlite").contains("memory");
         assertThat(rows.get(0).toTable()).contains("1.5").contains("2.5");
+    }
+
+    @Test
+    void aPostgresqlServerIsTimedInTheBenchSchemaNotAmongTheUsersStudies() {
+        var server = (StorageLocation.Postgres) StorageLocation.parse(RealServices.postgresUrl());
+        var results = StoreBenchmark.runAll(5, List.of(server));
+        assertThat(results).extracting(StoreBenchmark.Result::store).hasSize(3)
+                .last().asString().startsWith("postgresql://").endsWith("?schema=" + StoreBenchmark.BENCH_SCHEMA)
+                .doesNotContain(":" + server.password() + "@");
+        var bench = new StorageLocation.Postgres(server.host(), server.port(), server.database(), server.user(),
+                server.password(), StoreBenchmark.BENCH_SCHEMA, server.options());
+        try (var store = StudyStores.open(bench)) {
+            assertThat(store.listStudies()).anyMatch(s -> s.finished() == 5);
+        }
     }
 
     @Test

@@ -1,0 +1,266 @@
+package dev.tuneagent.tools.slurm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuneagent.core.task.SlurmJobSpec;
+import dev.tuneagent.tools.command.Argv;
+import dev.tuneagent.tools.command.CommandJobLauncher;
+import dev.tuneagent.tools.job.JobLauncher;
+import dev.tuneagent.tools.job.JobRequest;
+import dev.tuneagent.tools.job.JobResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs each trial as a Slurm batch job ({@code job: {type: slurm}}): params file, argv, {@code TUNE_*}
+ * variables and the metric line as for command jobs (docs/jobs.md). The job is submitted with
+ * {@code sbatch --parsable} and tracked with {@code scontrol show job -o} (then {@code sacct} once the
+ * controller has forgotten it) at most once per poll interval. Cancelling the returned future runs
+ * {@code scancel}; closing the launcher cancels every job it still tracks.
+ *
+ * <p>Re-attach: the job id goes to the {@link JobIdListener} (the caller stores it as the trial attribute
+ * {@value #ATTR}) and into the file {@value #JOB_ID_FILE} in the trial's directory. A resumed study calls
+ * {@link #attach} with that id for each RUNNING trial instead of launching it again: a job that still runs
+ * is followed to its end, one that finished meanwhile is collected.
+ */
+public final class SlurmJobLauncher implements JobLauncher {
+    public static final String ATTR = "slurm_job_id";
+    public static final String JOB_ID_FILE = "slurm_job_id";
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
+    /** The controller is shared by every user of the cluster: never ask about one job more often than this. */
+    public static final Duration MIN_POLL = Duration.ofSeconds(1);
+    /** Polls in a row without any state (controller down, job forgotten) before the outcome is called unknown. */
+    static final int MAX_UNKNOWN = 30;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Waits between two polls; tests pass one that only advances a fake clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    /** Told the id of every job right after {@code sbatch} accepted it. */
+    @FunctionalInterface
+    public interface JobIdListener {
+        void submitted(JobRequest request, String jobId);
+    }
+
+    private final SlurmCli cli;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration poll;
+    private final JobIdListener listener;
+    private final ExecutorService threads;
+    private final Map<String, CompletableFuture<JobResult>> tracked = new ConcurrentHashMap<>();
+
+    public SlurmJobLauncher() {
+        this((request, jobId) -> { });
+    }
+
+    public SlurmJobLauncher(JobIdListener listener) {
+        this(new ProcessSlurmCli(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), DEFAULT_POLL, listener);
+    }
+
+    public SlurmJobLauncher(SlurmCli cli, Clock clock, Sleeper sleeper, Duration poll, JobIdListener listener) {
+        if (poll.compareTo(MIN_POLL) < 0) {
+            throw new IllegalArgumentException("poll interval " + poll + " is below the minimum " + MIN_POLL);
+        }
+        this.cli = cli;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.poll = poll;
+        this.listener = listener;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "slurm-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobResult> launch(JobRequest request) {
+        SlurmJobSpec spec = spec(request);
+        Path dir = request.workDir().toAbsolutePath();
+        Path paramsFile = dir.resolve(CommandJobLauncher.PARAMS_FILE);
+        Path script;
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(paramsFile.toFile(), new TreeMap<>(request.params()));
+            script = BatchScript.write(dir);
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(new JobResult.Failed(
+                    "could not write the trial's files to " + dir + ": " + e.getMessage(), ""));
+        }
+        List<String> sbatch = BatchScript.sbatch(spec, BatchScript.jobName(request.study(), request.trial()), dir,
+                script, Argv.substitute(spec.argv(), paramsFile));
+        Map<String, String> env = Map.of("TUNE_PARAMS", paramsFile.toString(),
+                "TUNE_TRIAL", Integer.toString(request.trial()), "TUNE_SEED", Long.toString(request.seed()),
+                "TUNE_STUDY", request.study());
+        CompletableFuture<JobResult> result = new CompletableFuture<>();
+        AtomicReference<String> jobId = new AtomicReference<>();
+        cancelOnCancel(result, jobId);
+        threads.execute(() -> {
+            Instant start = clock.instant();
+            Optional<String> id = submit(sbatch, env, result);
+            if (id.isEmpty()) {
+                return;
+            }
+            jobId.set(id.get());
+            writeJobIdFile(dir, id.get());
+            try {
+                listener.submitted(request, id.get());
+            } catch (RuntimeException e) {
+                // The id is in the trial's directory too; losing the attribute must not lose the job.
+            }
+            if (result.isCancelled()) {
+                scancel(id.get());
+                return;
+            }
+            track(result, request, spec, dir, id.get(), start);
+        });
+        return result;
+    }
+
+    /**
+     * Follows a job submitted earlier (by this process or one that died): its result once it ends. The
+     * trial's directory must be the one it was submitted with, since its logs are there.
+     */
+    public CompletableFuture<JobResult> attach(JobRequest request, String jobId) {
+        SlurmJobSpec spec = spec(request);
+        if (jobId == null || !jobId.matches("\\d+(_\\d+)?")) {
+            throw new IllegalArgumentException("not a Slurm job id: \"" + jobId + "\"");
+        }
+        CompletableFuture<JobResult> result = new CompletableFuture<>();
+        cancelOnCancel(result, new AtomicReference<>(jobId));
+        Instant start = clock.instant();
+        threads.execute(() -> track(result, request, spec, request.workDir().toAbsolutePath(), jobId, start));
+        return result;
+    }
+
+    private static SlurmJobSpec spec(JobRequest request) {
+        if (!(request.spec() instanceof SlurmJobSpec spec)) {
+            throw new IllegalArgumentException("SlurmJobLauncher runs type: slurm jobs, got type: "
+                    + request.spec().type());
+        }
+        return spec;
+    }
+
+    private void cancelOnCancel(CompletableFuture<JobResult> result, AtomicReference<String> jobId) {
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled() && jobId.get() != null) {
+                scancel(jobId.get());
+            }
+        });
+    }
+
+    private Optional<String> submit(List<String> sbatch, Map<String, String> env, CompletableFuture<JobResult> result) {
+        SlurmCli.Output out;
+        try {
+            out = cli.run(sbatch, env);
+        } catch (IOException e) {
+            result.complete(new JobResult.Failed("sbatch could not be started (" + e.getMessage()
+                    + "); job type slurm needs the Slurm client programs on PATH", ""));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.complete(new JobResult.Cancelled("interrupted while submitting the job"));
+            return Optional.empty();
+        }
+        String id = out.exit() == 0 ? BatchScript.parseJobId(out.stdout()) : null;
+        if (id == null) {
+            result.complete(new JobResult.Failed("sbatch refused the job (exit code " + out.exit() + "): "
+                    + (out.stderr().strip() + " " + out.stdout().strip()).strip()
+                    + "; check job.partition, job.time, job.cpus, job.mem and job.extra", ""));
+            return Optional.empty();
+        }
+        return Optional.of(id);
+    }
+
+    private void track(CompletableFuture<JobResult> result, JobRequest request, SlurmJobSpec spec, Path dir,
+                       String jobId, Instant start) {
+        tracked.put(jobId, result);
+        String metric = spec.metric() != null ? spec.metric() : request.objective();
+        Instant deadline = spec.timeout() == null ? null : start.plus(spec.timeout());
+        int unknown = 0;
+        try {
+            while (!result.isDone()) {
+                sleeper.sleep(poll);
+                if (result.isDone()) {
+                    break;
+                }
+                SlurmPoll.Answer answer = SlurmPoll.status(cli, jobId);
+                Duration elapsed = Duration.between(start, clock.instant());
+                if (answer.status().isEmpty()) {
+                    if (++unknown >= MAX_UNKNOWN) {
+                        result.complete(new JobResult.Failed("Slurm no longer reports job " + jobId + " ("
+                                + answer.problem() + "); its outcome is unknown", CommandJobLauncher.tail(dir)));
+                    }
+                    continue;
+                }
+                unknown = 0;
+                SlurmStatus status = answer.status().get();
+                if (status.terminal()) {
+                    result.complete(SlurmResults.of(status, jobId, spec, metric, dir, elapsed));
+                } else if (deadline != null && !clock.instant().isBefore(deadline)) {
+                    scancel(jobId);
+                    result.complete(new JobResult.TimedOut(spec.timeout(), CommandJobLauncher.tail(dir)));
+                }
+            }
+        } catch (IOException e) {
+            result.complete(new JobResult.Failed("the Slurm client could not be run (" + e.getMessage()
+                    + "); job " + jobId + " may still be running", CommandJobLauncher.tail(dir)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.complete(new JobResult.Cancelled("the launcher was closed"));
+        } finally {
+            tracked.remove(jobId);
+        }
+    }
+
+    private void scancel(String jobId) {
+        try {
+            cli.run(List.of("scancel", jobId), Map.of());
+        } catch (IOException e) {
+            // Nothing more to do from here: the job's time limit still ends it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void writeJobIdFile(Path dir, String jobId) {
+        try {
+            Files.writeString(dir.resolve(JOB_ID_FILE), jobId + "\n");
+        } catch (IOException ignored) {
+            // The listener has the id; the file is a second copy for people and for re-attach.
+        }
+    }
+
+    /** Cancels ({@code scancel}) every job still tracked: a stopped study leaves nothing running on the cluster. */
+    @Override
+    public void close() {
+        for (var e : tracked.entrySet()) {
+            if (e.getValue().isDone()) {
+                continue;
+            }
+            scancel(e.getKey());
+            e.getValue().complete(new JobResult.Cancelled("the study stopped; Slurm job " + e.getKey() + " was cancelled"));
+        }
+        threads.shutdownNow();
+    }
+}
