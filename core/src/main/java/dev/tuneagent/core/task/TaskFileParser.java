@@ -30,7 +30,7 @@ public final class TaskFileParser {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     static final List<String> TOP = List.of("name", "objective", "job", "space", "budget", "proposer", "seed", "llm",
-            "description");
+            "description", "defaults");
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
@@ -108,6 +108,9 @@ public final class TaskFileParser {
         long seed = top.integerOr("seed", 0, 0);
         LlmSpec llm = top.has("llm") ? LlmSection.read(top.raw("llm"), baseDir) : LlmSpec.empty();
         String description = top.has("description") ? top.textOrNull("description") : null;
+        if (top.has("defaults")) {
+            TaskDefaults.check(top.raw("defaults"), space); // read by the eval harness only; checked here, early
+        }
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
                 description, baseDir);
     }
