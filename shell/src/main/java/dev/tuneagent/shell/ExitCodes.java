@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int STORE = 3;
     /** The named study does not exist. */
     public static final int NOT_FOUND = 4;
+    /** {@code tune eval} finished, but some of its cells failed (their reasons are in results.jsonl and summary.md). */
+    public static final int CELLS_FAILED = 5;
     /** Stopped by Ctrl-C (SIGINT); the study is resumable. 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 
