@@ -1,0 +1,90 @@
+package dev.tuneagent.evals.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.tuneagent.core.study.Direction;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvalStatsTest {
+
+    static CellResult ml(String task, String proposer, long seed, Double... curve) {
+        List<Double> c = List.of(curve);
+        return new CellResult(task, proposer, seed, CellResult.OK, null, c.get(c.size() - 1), c, 0, 0, 0.0, 0, 1.0,
+                1.0, null, null, "accuracy", Direction.MAXIMIZE, null, null);
+    }
+
+    static CellResult syn(String task, String proposer, long seed, double minimum, Double... curve) {
+        List<Double> c = List.of(curve);
+        return new CellResult(task, proposer, seed, CellResult.OK, null, c.get(c.size() - 1), c, 0, 0, 0.0, 0, 1.0,
+                1.0, null, null, "value", Direction.MINIMIZE, "plain", minimum);
+    }
+
+    @Test
+    void theNormalizedScoreIsBayesmarksFormulaAgainstTheRandomCellsMeanAndTheBestFound() {
+        // accuracy, maximized: loss = -accuracy. L* = -0.9 (best anyone reached); L_rand(2) = mean(-0.7, -0.5) = -0.6.
+        List<CellResult> r = List.of(ml("t", "random", 0, 0.6, 0.7), ml("t", "random", 1, 0.5, 0.5),
+                ml("t", "gp", 0, 0.6, 0.9), ml("t", "gp", 1, 0.5, 0.75));
+        EvalStats s = new EvalStats(r);
+        assertThat(s.score(r.get(2), 2)).isCloseTo(100.0, within(1e-9));
+        assertThat(s.score(r.get(3), 2)).isCloseTo(100.0 * (-0.6 + 0.75) / (-0.6 + 0.9), within(1e-9));
+        assertThat(s.score(r.get(1), 2)).isCloseTo(100.0 * (-0.6 + 0.5) / (-0.6 + 0.9), within(1e-9));
+        assertThat(s.randomBaseline("t")).isTrue();
+    }
+
+    @Test
+    void withoutRandomTheScoreBaselineIsTheMeanFirstTrial() {
+        List<CellResult> r = List.of(ml("t", "gp", 0, 0.5, 0.9), ml("t", "sobol", 0, 0.7, 0.8));
+        EvalStats s = new EvalStats(r);
+        // L_rand = mean(-0.5, -0.7) = -0.6, L* = -0.9
+        assertThat(s.score(r.get(1), 2)).isCloseTo(100.0 * (-0.6 + 0.8) / (-0.6 + 0.9), within(1e-9));
+        assertThat(s.randomBaseline("t")).isFalse();
+    }
+
+    @Test
+    void regretIsMeasuredAgainstTheKnownMinimumInLog10() {
+        CellResult c = syn("f", "gp", 0, 1.0, 11.0, 1.001);
+        EvalStats s = new EvalStats(List.of(c));
+        assertThat(s.value(c, 1)).isCloseTo(1.0, within(1e-12));
+        assertThat(s.value(c, 2)).isCloseTo(-3.0, within(1e-9));
+        assertThat(s.goodness(c, 2)).isCloseTo(3.0, within(1e-9));
+    }
+
+    @Test
+    void ranksUseTheMedianPerTaskShareTiesAndAverageOverTasks() {
+        List<CellResult> r = List.of(syn("f", "a", 0, 0, 1.0), syn("f", "b", 0, 0, 1.0), syn("f", "c", 0, 0, 10.0),
+                syn("g", "a", 0, 0, 100.0), syn("g", "b", 0, 0, 10.0), syn("g", "c", 0, 0, 1.0));
+        EvalStats s = new EvalStats(r);
+        assertThat(s.ranks("f", 1)).containsEntry("a", 1.5).containsEntry("b", 1.5).containsEntry("c", 3.0);
+        assertThat(s.meanRank(1)).containsEntry("a", 2.25).containsEntry("b", 1.75).containsEntry("c", 2.0);
+    }
+
+    @Test
+    void pairwiseCountsWinsTiesLossesBySeedAndTestsThemWithWilcoxon() {
+        List<CellResult> r = new ArrayList<>();
+        for (int seed = 0; seed < 6; seed++) {
+            r.add(syn("f", "a", seed, 0, seed == 5 ? 1.0 : 0.01));
+            r.add(syn("f", "b", seed, 0, 1.0));
+        }
+        EvalStats.Pairwise p = new EvalStats(r).pairwise(null, "a", "b", 1);
+        assertThat(p.wins()).isEqualTo(5);
+        assertThat(p.ties()).isEqualTo(1);
+        assertThat(p.losses()).isZero();
+        // five positive differences, the tie dropped: exact two-sided p = 2 / 2^5
+        assertThat(p.p()).isCloseTo(0.0625, within(1e-12));
+    }
+
+    @Test
+    void aPValueNeverExceedsOne() {
+        List<CellResult> r = new ArrayList<>();
+        double[] a = {1, 10, 100};
+        double[] b = {10, 1, 100.5};
+        for (int seed = 0; seed < 3; seed++) {
+            r.add(syn("f", "a", seed, 0, a[seed]));
+            r.add(syn("f", "b", seed, 0, b[seed]));
+        }
+        assertThat(new EvalStats(r).pairwise("f", "a", "b", 1).p()).isLessThanOrEqualTo(1.0);
+    }
+}
