@@ -50,7 +50,6 @@ public final class CellRunner {
     public CellResult run(EvalTask task, String proposer, long seed, boolean anonymize) {
         long start = System.nanoTime();
         CellSetup setup = task.setup(seed, trials, anonymize);
-        String view = setup.view();
         boolean isDefault = proposer.equals(DefaultProposer.NAME);
         if (isDefault && setup.defaults() == null) {
             setup.launcher().close();
@@ -73,7 +72,7 @@ public final class CellRunner {
             }
             ProposerFactory factory = isLlm && llm != null ? llm.factory(ledger, name, seed)
                     : ProposerFactory.classical();
-            TaskSpec spec = cellDir != null ? llm.task(setup.task(), cellDir) : setup.task();
+            TaskSpec spec = isLlm && llm != null ? llm.task(setup.task(), cellDir) : setup.task();
             timed = new TimedProposer(isDefault ? new DefaultProposer(setup.defaults()) : factory.create(proposer, spec));
             int budget = isDefault ? 1 : trials;
             if (store.findStudy(name).isEmpty()) {

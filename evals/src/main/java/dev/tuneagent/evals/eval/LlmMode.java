@@ -42,8 +42,11 @@ public sealed interface LlmMode {
         return root == null ? null : root.resolve(task).resolve(proposer + "-s" + seed);
     }
 
-    /** The {@code llm.cassette} text for a cell's task. */
+    /** The {@code llm.cassette} text for a cell's task; null when off. */
     default String cassette(Path cellDir) {
+        if (cellDir == null) {
+            return null;
+        }
         return this instanceof Record ? "record:" + cellDir : this instanceof Replay ? "replay:" + cellDir : null;
     }
 
