@@ -121,6 +121,7 @@ public final class EvalCommand {
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
+            removeEmptyDirs(o.out().resolve("work"));
         }
         out.print(report(o, file.read()));
         if (failed.get() > 0) {
@@ -166,7 +167,16 @@ public final class EvalCommand {
         return s == null ? "" : s.length() > 200 ? s.substring(0, 197) + "..." : s;
     }
 
-    static Path resultsPath(Path out) {
-        return out.resolve(ResultsFile.NAME);
+    /** In-process cells delete their trial directories; what is left empty of the tree goes too. */
+    static void removeEmptyDirs(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var s = Files.walk(root)) {
+            s.sorted(java.util.Comparator.reverseOrder()).filter(Files::isDirectory)
+                    .forEach(d -> d.toFile().delete()); // File.delete leaves a non-empty directory alone
+        } catch (IOException ignored) {
+            // an unremovable empty directory is harmless
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class EvalPlots {
 
     static XYChart meanRank(EvalStats s) {
         XYChart chart = new XYChartBuilder().width(720).height(460)
-                .title("Mean rank over " + s.tasks().size() + " task(s) (1 = best)").xAxisTitle("trials")
+                .title("Mean rank over " + s.rankedTasks().size() + " task(s) (1 = best)").xAxisTitle("trials")
                 .yAxisTitle("mean rank").build();
         style(chart);
         int colour = 0;

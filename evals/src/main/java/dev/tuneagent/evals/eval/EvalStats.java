@@ -141,10 +141,20 @@ public final class EvalStats {
         return ranks;
     }
 
-    /** Mean over tasks of each proposer's rank after n trials. */
+    /**
+     * The tasks on which every proposer of the run has at least one successful cell. Ranks are only comparable
+     * there: a task that some proposer misses would rank the others among fewer. When no task is complete, all.
+     */
+    public List<String> rankedTasks() {
+        List<String> complete = tasks.stream().filter(t -> proposers.stream().allMatch(p -> !cells(t, p).isEmpty()))
+                .toList();
+        return complete.isEmpty() ? tasks : complete;
+    }
+
+    /** Mean over {@link #rankedTasks()} of each proposer's rank after n trials. */
     public Map<String, Double> meanRank(int n) {
         Map<String, double[]> sum = new LinkedHashMap<>();
-        for (String t : tasks) {
+        for (String t : rankedTasks()) {
             ranks(t, n).forEach((p, r) -> {
                 double[] s = sum.computeIfAbsent(p, k -> new double[2]);
                 s[0] += r;

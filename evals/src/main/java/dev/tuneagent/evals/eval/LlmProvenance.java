@@ -43,7 +43,9 @@ final class LlmProvenance {
                 roots.add(String.valueOf(root));
                 with.addAll(Recordings.recordedWith(cell));
             }
-            md.append("- **").append(e.getKey()).append("** (").append(e.getValue().size()).append(" cells, model ")
+            long ok = e.getValue().stream().filter(CellResult::ok).count();
+            md.append("- **").append(e.getKey()).append("** (").append(ok).append(" ok of ").append(e.getValue().size())
+                    .append(" cells, model ")
                     .append(String.join(", ", models)).append("): ").append(String.join("; ", modes));
             if (!roots.isEmpty()) {
                 md.append(", cassettes under `").append(String.join("`, `", roots)).append('`');

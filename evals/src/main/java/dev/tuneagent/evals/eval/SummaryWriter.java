@@ -21,9 +21,16 @@ public final class SummaryWriter {
         int last = s.budget();
         StringBuilder md = new StringBuilder("# Evaluation summary\n\n");
         header(md, results, s);
-        md.append("\n## Overall\n\n### Mean rank across ").append(s.tasks().size())
+        List<String> ranked = s.rankedTasks();
+        md.append("\n## Overall\n\n### Mean rank across ").append(ranked.size())
                 .append(" task(s) (1 = best; per task by median ").append(s.allSynthetic() ? "log10 regret" : "goodness")
-                .append(" over seeds)\n\n| proposer |");
+                .append(" over seeds)\n\n");
+        if (ranked.size() < s.tasks().size()) {
+            md.append("Only the tasks where every proposer has results are ranked (").append(String.join(", ", ranked))
+                    .append("); the others (").append(String.join(", ", s.tasks().stream()
+                            .filter(t -> !ranked.contains(t)).toList())).append(") miss some proposer's cells.\n\n");
+        }
+        md.append("| proposer |");
         cps.forEach(c -> md.append(" @").append(c).append(" |"));
         md.append("\n|---|").append("---|".repeat(cps.size())).append('\n');
         Map<Integer, Map<String, Double>> ranks = new LinkedHashMap<>();

@@ -56,6 +56,7 @@ class EvalRunTest {
         assertThat(out.resolve("plots/branin.png")).exists();
         assertThat(out.resolve("plots/mean-rank.png")).exists();
         assertThat(out.resolve("studies/branin/gp-s1.db")).exists(); // each cell a real study in its own store
+        assertThat(out.resolve("work")).doesNotExist(); // in-process trials leave no directories behind
     }
 
     @Test

@@ -62,6 +62,18 @@ class EvalStatsTest {
     }
 
     @Test
+    void meanRanksLeaveOutTasksThatSomeProposerMisses() {
+        // On g only a and b ran: ranking b first there would flatter it against c, which never ran on g.
+        List<CellResult> r = List.of(syn("f", "a", 0, 0, 1.0), syn("f", "b", 0, 0, 10.0), syn("f", "c", 0, 0, 5.0),
+                syn("g", "a", 0, 0, 100.0), syn("g", "b", 0, 0, 1.0));
+        EvalStats s = new EvalStats(r);
+        assertThat(s.rankedTasks()).containsExactly("f");
+        assertThat(s.meanRank(1)).containsEntry("a", 1.0).containsEntry("b", 3.0).containsEntry("c", 2.0);
+        assertThat(SummaryWriter.markdown(r, List.of(5))).contains("Only the tasks where every proposer has results"
+                + " are ranked (f); the others (g)");
+    }
+
+    @Test
     void pairwiseCountsWinsTiesLossesBySeedAndTestsThemWithWilcoxon() {
         List<CellResult> r = new ArrayList<>();
         for (int seed = 0; seed < 6; seed++) {
