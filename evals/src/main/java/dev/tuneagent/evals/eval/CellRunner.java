@@ -49,7 +49,14 @@ public final class CellRunner {
 
     public CellResult run(EvalTask task, String proposer, long seed, boolean anonymize) {
         long start = System.nanoTime();
-        CellSetup setup = task.setup(seed, trials, anonymize);
+        CellSetup setup;
+        try {
+            setup = task.setup(seed, trials, anonymize);
+        } catch (RuntimeException e) {
+            return new CellResult(task.name(), proposer, seed, CellResult.FAILED, "cannot set up the cell: "
+                    + e.getMessage(), null, List.of(), 0, 0, null, 0, (System.nanoTime() - start) / 1e9, 0, null, null,
+                    task.metric(), task.direction(), null, null);
+        }
         boolean isDefault = proposer.equals(DefaultProposer.NAME);
         if (isDefault && setup.defaults() == null) {
             setup.launcher().close();

@@ -94,6 +94,23 @@ class MlAndFileSuitesTest {
     }
 
     @Test
+    void aCellThatCannotBeSetUpIsAFailedLineNotAnAbortedEval() throws Exception {
+        Path file = dir.resolve("gone.yaml");
+        Files.writeString(file, """
+                name: gone
+                objective: {metric: accuracy, direction: maximize}
+                job: {type: inprocess, dataset: iris, model: knn, folds: 3}
+                budget: {trials: 10}
+                """);
+        var loader = new TaskLoader(ProposerFactory.classical(), new ToolsJobCatalog(Evals.CATALOG));
+        FileTask task = new FileTask(file, loader.load(file), Evals.CATALOG);
+        Files.delete(file); // its defaults: can no longer be read
+        CellResult r = new CellRunner(dir, false, 3, null, java.time.Clock.systemUTC()).run(task, "random", 0, false);
+        assertThat(r.status()).isEqualTo(CellResult.FAILED);
+        assertThat(r.reason()).startsWith("cannot set up the cell: ").contains("gone.yaml");
+    }
+
+    @Test
     void aSuiteFileWithoutTasksIsAConfigError() throws Exception {
         Files.writeString(dir.resolve("suite.yaml"), "tasks: []\n");
         var loader = new TaskLoader(ProposerFactory.classical(), new ToolsJobCatalog(Evals.CATALOG));
