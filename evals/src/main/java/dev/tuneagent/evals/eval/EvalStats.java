@@ -19,12 +19,15 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  *   L_rand(n) the mean loss of the {@code random} cells after n trials (without random in the run: the mean loss
  *   of every cell's first trial), score = 100 × (L_rand(n) − L) / (L_rand(n) − L*). 100 = the best anyone found,
  *   0 = random search's average, below 0 = worse than random; undefined when L_rand(n) = L*;</li>
- *   <li><b>goodness</b>: what ranks and pairwise comparisons use, higher is better: −log10 regret, or the score.</li>
+ *   <li><b>goodness</b>: what ranks and pairwise comparisons use, higher is better: −log10 regret, or −L (the
+ *   metric, oriented). Within a task this orders cells exactly as the score does, and it is never undefined.</li>
  * </ul>
  * Ranks: per task, proposers ranked by their median goodness over seeds (1 = best, ties share the mean rank),
  * then averaged over tasks. Pairwise: per (task, seed) pair the two goodness values are compared (a tie within
  * 1e-9); the p-value is Commons Math's Wilcoxon signed-rank test on the paired differences, zero differences
- * dropped (exact for at most 30 pairs, normal approximation above).
+ * dropped (exact for at most 30 pairs, normal approximation above). Pooled over tasks, an ML or task-file
+ * difference is divided by the task's spread (the worst first-trial loss of any cell − L*), so that every task
+ * weighs alike whatever its metric's scale.
  */
 public final class EvalStats {
     static final double TIE = 1e-9;
@@ -100,7 +103,19 @@ public final class EvalStats {
             Double v = value(r, n);
             return v == null ? null : -v;
         }
-        return score(r, n);
+        Double v = r.at(n);
+        return v == null ? null : -loss(r, v);
+    }
+
+    /** What a goodness difference on {@code task} is divided by when tasks are pooled (1 for test functions). */
+    double spread(String task) {
+        if (synthetic(task)) {
+            return 1.0;
+        }
+        double worst = ok.stream().filter(r -> r.task().equals(task) && r.at(1) != null)
+                .mapToDouble(r -> loss(r, r.at(1))).max().orElse(Double.NaN);
+        double s = worst - bestLoss.getOrDefault(task, Double.NaN);
+        return Double.isFinite(s) && s > 0 ? s : 1.0;
     }
 
     /** Whether the score's baseline is the run's random cells (else every cell's first trial). */
@@ -191,7 +206,7 @@ public final class EvalStats {
                 if (ga == null || gb == null) {
                     continue;
                 }
-                double d = ga - gb;
+                double d = (ga - gb) / (task == null ? spread(t) : 1.0);
                 if (d > TIE) {
                     wins++;
                 } else if (d < -TIE) {

@@ -23,7 +23,7 @@ public final class SummaryWriter {
         header(md, results, s);
         List<String> ranked = s.rankedTasks();
         md.append("\n## Overall\n\n### Mean rank across ").append(ranked.size())
-                .append(" task(s) (1 = best; per task by median ").append(s.allSynthetic() ? "log10 regret" : "goodness")
+                .append(" task(s) (1 = best; per task by median ").append(s.allSynthetic() ? "log10 regret" : "best value")
                 .append(" over seeds)\n\n");
         if (ranked.size() < s.tasks().size()) {
             md.append("Only the tasks where every proposer has results are ranked (").append(String.join(", ", ranked))
@@ -73,9 +73,11 @@ public final class SummaryWriter {
             loss any cell of this run reached on the task; L_rand(n) = the mean loss of the random cells after n \
             trials (without random in the run: the mean loss of every cell's first trial); \
             score = 100 × (L_rand(n) − L) / (L_rand(n) − L*); n/a when L_rand(n) = L*.
-            - Goodness (ranks, wins): −log10 regret for test functions, the normalized score otherwise; a tie is \
-            a difference within 1e-9. p: Wilcoxon signed-rank test (Commons Math) on the paired differences with \
-            zero differences dropped; exact for at most 30 pairs.
+            - Ranks and wins compare −log10 regret (test functions) or the metric, oriented so that higher is \
+            better (within a task this orders cells as the score does, and is never n/a); a tie is a difference \
+            within 1e-9. p: Wilcoxon signed-rank test (Commons Math) on the paired differences with zero \
+            differences dropped; exact for at most 30 pairs. Pooled over tasks, a metric difference is divided by \
+            the task's spread (worst first-trial loss of any cell − L*), so that every task weighs alike.
             - default: the task's untuned configuration, evaluated once; its curve is flat.
             - calls, tokens, $: LLM calls per trial, tokens (in + out) per trial, estimated dollars in total \
             (n/a: prices unknown for the model); fallbacks: trials per cell proposed by the fallback chain instead \

@@ -74,6 +74,38 @@ class EvalStatsTest {
     }
 
     @Test
+    void mlTasksAreRankedAndComparedByTheMetricEvenWhereTheScoreIsUndefined() {
+        // random alone reached the best: L_rand = L*, so every score is n/a, yet gp and default still compare.
+        List<CellResult> r = List.of(ml("t", "random", 0, 0.90, 0.97), ml("t", "gp", 0, 0.90, 0.95),
+                ml("t", "default", 0, 0.93, 0.93));
+        EvalStats s = new EvalStats(r);
+        assertThat(s.score(r.get(1), 2)).isNull();
+        assertThat(s.ranks("t", 2)).containsEntry("random", 1.0).containsEntry("gp", 2.0).containsEntry("default", 3.0);
+        EvalStats.Pairwise p = s.pairwise("t", "gp", "default", 2);
+        assertThat(p.wins()).isEqualTo(1);
+        assertThat(p.losses()).isZero();
+    }
+
+    @Test
+    void pooledMetricDifferencesAreDividedByEachTasksSpreadSoThatTasksWeighAlike() {
+        // Task u (RMSE in the hundreds) and task v (accuracy): a wins on u by 10 of a spread of 100, loses on v by
+        // 0.1 of a spread of 0.2; a single-pair Wilcoxon cannot tell, but the differences it sees are +0.1 and -0.5.
+        CellResult ua = new CellResult("u", "a", 0, CellResult.OK, null, 100.0, List.of(200.0, 100.0), 0, 0, 0.0, 0,
+                1, 1, null, null, "rmse", Direction.MINIMIZE, null, null);
+        CellResult ub = new CellResult("u", "b", 0, CellResult.OK, null, 110.0, List.of(110.0, 110.0), 0, 0, 0.0, 0,
+                1, 1, null, null, "rmse", Direction.MINIMIZE, null, null);
+        List<CellResult> r = List.of(ua, ub, ml("v", "a", 0, 0.7, 0.8), ml("v", "b", 0, 0.8, 0.9));
+        EvalStats s = new EvalStats(r);
+        assertThat(s.spread("u")).isCloseTo(100.0, within(1e-12));
+        assertThat(s.spread("v")).isCloseTo(0.2, within(1e-12));
+        EvalStats.Pairwise pooled = s.pairwise(null, "a", "b", 2);
+        assertThat(pooled.wins()).isEqualTo(1);
+        assertThat(pooled.losses()).isEqualTo(1);
+        // exact two-sided p for ranks {1 (+), 2 (-)}: W+ = 1 of 4 equally likely sign patterns -> 2 * 2/4 = 1
+        assertThat(pooled.p()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
     void pairwiseCountsWinsTiesLossesBySeedAndTestsThemWithWilcoxon() {
         List<CellResult> r = new ArrayList<>();
         for (int seed = 0; seed < 6; seed++) {
