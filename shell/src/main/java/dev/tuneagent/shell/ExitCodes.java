@@ -16,6 +16,8 @@ public final class ExitCodes {
      * the study stopped before starting that trial and stays resumable.
      */
     public static final int REPLAY_MISMATCH = 5;
+    /** {@code tune eval} finished, but some of its cells failed (their reasons are in results.jsonl and summary.md). */
+    public static final int CELLS_FAILED = 6;
     /** Stopped by Ctrl-C (SIGINT); the study is resumable. 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 

@@ -34,7 +34,7 @@ public final class TaskFileParser {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     static final List<String> TOP = List.of("name", "objective", "job", "space", "budget", "proposer", "seed", "llm",
-            "description", "enqueue", "pruner", "gp");
+            "description", "enqueue", "pruner", "gp", "defaults");
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
@@ -131,6 +131,9 @@ public final class TaskFileParser {
                         + "of the job's folds is a step)");
             }
             resource = (int) r;
+        }
+        if (top.has("defaults")) {
+            TaskDefaults.check(top.raw("defaults"), space); // read by the eval harness only; checked here, early
         }
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
                 description, baseDir, enqueue, pruner, resource, gp);
