@@ -13,7 +13,6 @@ import dev.tuneagent.core.task.TaskFileWriter;
 import dev.tuneagent.core.task.TaskSpec;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Predicate;
 
 /**
  * Turns a task built in conversation (by the model or the wizard) into a runnable {@link TaskSpec}: the same
@@ -32,13 +31,9 @@ public final class AgentTasks {
     private final TaskFileParser parser = new TaskFileParser();
     private final TaskLoader loader;
     private final Workspace workspace;
-    private final Predicate<String> studyExists;
-
-    /** @param studyExists whether the study store already holds a study of this name */
-    public AgentTasks(TaskLoader loader, Workspace workspace, Predicate<String> studyExists) {
+    public AgentTasks(TaskLoader loader, Workspace workspace) {
         this.loader = loader;
         this.workspace = workspace;
-        this.studyExists = studyExists;
     }
 
     public Workspace workspace() {
@@ -79,11 +74,9 @@ public final class AgentTasks {
                     + " for a task built in conversation (each trial trains a model; 20 to 100 is typical). A task file "
                     + "written by hand may ask for more.");
         }
-        TaskSpec spec = loader.complete(parser.parse(t.toString(), workspace.root(), true));
-        if (studyExists.test(spec.name())) {
-            throw new ToolRefusal("name: a study named \"" + spec.name() + "\" already exists; choose another name");
-        }
-        return spec;
+        // A name already taken in the store is not the model's problem: whoever starts the study picks a free one, so
+        // the tool results (and thus a recorded conversation) do not depend on what the store holds.
+        return loader.complete(parser.parse(t.toString(), workspace.root(), true));
     }
 
     /** The task as a task file for this folder: a CSV path relative to it, so the file can be moved with the data. */

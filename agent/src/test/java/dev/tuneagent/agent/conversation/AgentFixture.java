@@ -32,7 +32,7 @@ final class AgentFixture {
     AgentFixture(Path folder) {
         workspace = new Workspace(folder);
         TaskLoader loader = new TaskLoader(ProposerFactory.classical(), new ToolsJobCatalog(CATALOG));
-        tasks = new AgentTasks(loader, workspace, name -> store.findStudy(name).isPresent());
+        tasks = new AgentTasks(loader, workspace);
     }
 
     static ChatModel model(String provider, ScriptedProviderServer server, String cassette) {
