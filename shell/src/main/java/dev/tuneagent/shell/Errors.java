@@ -29,7 +29,8 @@ final class Errors {
     /** The user error somewhere in the cause chain, or null when it is a bug. */
     static Throwable userError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException) {
+            if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException
+                    || t instanceof dev.tuneagent.agent.llm.error.LlmException) {
                 return t;
             }
             if (t.getCause() == t) {

@@ -2,9 +2,6 @@ package dev.tuneagent.agent.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.task.InProcessJobSpec;
@@ -24,9 +21,6 @@ import java.util.Locale;
 public final class AgentTasks {
     /** A task file allows up to a million trials; a sentence that asks for more than this is surely a mistake. */
     public static final int MAX_TRIALS = 1000;
-    private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private final TaskFileParser parser = new TaskFileParser();
     private final TaskLoader loader;
@@ -88,11 +82,7 @@ public final class AgentTasks {
                 ((ObjectNode) root.get("job")).put("dataset", workspace.relative(p));
             }
         }
-        try {
-            return YAML.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the task as YAML", e);
-        }
+        return TaskYaml.write(root);
     }
 
     static boolean looksLikePath(String dataset) {

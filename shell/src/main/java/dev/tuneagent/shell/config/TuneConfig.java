@@ -8,6 +8,8 @@ import dev.tuneagent.agent.task.JobCatalog;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.agent.task.ToolsJobCatalog;
 import dev.tuneagent.shell.Console;
+import dev.tuneagent.shell.agent.AgentRuns;
+import dev.tuneagent.shell.agent.AgentSessions;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.shell.run.StudyRunner;
 import dev.tuneagent.tools.JobLaunchers;
@@ -40,10 +42,27 @@ public class TuneConfig {
                 TransportOptions.defaults().withRecordedWith(System.getenv("TUNE_RECORDED_WITH")));
     }
 
+    @Bean
+    Datasets datasets() {
+        return new Datasets();
+    }
+
     /** One catalog: data sets loaded while validating a task are cached for its trials. */
     @Bean
-    InProcessCatalog inProcessCatalog() {
-        return new InProcessCatalog(new Datasets());
+    InProcessCatalog inProcessCatalog(Datasets datasets) {
+        return new InProcessCatalog(datasets);
+    }
+
+    /** The agent of {@code ask}, {@code shell} and {@code wizard}: same resolver and transport as the proposers. */
+    @Bean
+    AgentSessions agentSessions(TaskLoader loader, InProcessCatalog catalog, Datasets datasets) {
+        return new AgentSessions(loader, catalog, datasets, LlmConfigResolver.fromSystem(),
+                TransportOptions.defaults().withRecordedWith(System.getenv("TUNE_RECORDED_WITH")));
+    }
+
+    @Bean
+    AgentRuns agentRuns(StudyRunner runner, TaskLoader loader, Console console) {
+        return new AgentRuns(runner, loader, console);
     }
 
     @Bean
