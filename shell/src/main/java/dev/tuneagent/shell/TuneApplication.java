@@ -1,6 +1,12 @@
 package dev.tuneagent.shell;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +31,22 @@ public class TuneApplication {
 
     /** Runs with the given output streams (tests capture them). */
     public static int run(Console console, String... args) {
+        return run(console, null, args);
+    }
+
+    /**
+     * Runs with a dumb terminal over {@code in} and {@code console.out()} instead of the process's terminal, so a test
+     * can type into the interactive shell and the wizard (null: the real terminal).
+     */
+    public static int run(Console console, InputStream in, String... args) {
+        return run(console, in, Map.of(), args);
+    }
+
+    /**
+     * Also registers {@code beans} before the configuration is read; a bean declared {@code @ConditionalOnMissingBean}
+     * (the LLM settings resolver) then yields to them, so a test can point the agent at a local stand-in.
+     */
+    public static int run(Console console, InputStream in, Map<String, Object> beans, String... args) {
         SpringApplication app = new SpringApplication(TuneApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
@@ -33,6 +55,10 @@ public class TuneApplication {
         app.addInitializers(ctx -> {
             ctx.getBeanFactory().registerSingleton("console", console);
             ctx.getBeanFactory().registerSingleton("exitStatus", status);
+            beans.forEach(ctx.getBeanFactory()::registerSingleton);
+            if (in != null) {
+                ctx.getBeanFactory().registerSingleton("terminal", scriptedTerminal(in, console));
+            }
         });
         app.setDefaultProperties(Map.of("spring.shell.interactive.enabled", String.valueOf(args.length == 0)));
         try (ConfigurableApplicationContext ctx = app.run(args)) {
@@ -42,6 +68,15 @@ public class TuneApplication {
                 return status.code(); // Ctrl-C closed the context under the command; the study is already safe
             }
             return Errors.report(e, console.err());
+        }
+    }
+
+    private static Terminal scriptedTerminal(InputStream in, Console console) {
+        try {
+            return TerminalBuilder.builder().system(false).streams(in, console.out()).type(Terminal.TYPE_DUMB)
+                    .encoding(StandardCharsets.UTF_8).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
