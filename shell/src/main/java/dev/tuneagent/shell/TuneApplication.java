@@ -1,12 +1,10 @@
 package dev.tuneagent.shell;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -57,7 +55,10 @@ public class TuneApplication {
             ctx.getBeanFactory().registerSingleton("exitStatus", status);
             beans.forEach(ctx.getBeanFactory()::registerSingleton);
             if (in != null) {
-                ctx.getBeanFactory().registerSingleton("terminal", scriptedTerminal(in, console));
+                // Spring Shell always builds its own terminal; a customizer is how to give it other streams.
+                ctx.getBeanFactory().registerSingleton("scriptedTerminal", (TerminalCustomizer) builder -> builder
+                        .system(false).streams(in, console.out()).type(Terminal.TYPE_DUMB)
+                        .encoding(StandardCharsets.UTF_8));
             }
         });
         app.setDefaultProperties(Map.of("spring.shell.interactive.enabled", String.valueOf(args.length == 0)));
@@ -68,15 +69,6 @@ public class TuneApplication {
                 return status.code(); // Ctrl-C closed the context under the command; the study is already safe
             }
             return Errors.report(e, console.err());
-        }
-    }
-
-    private static Terminal scriptedTerminal(InputStream in, Console console) {
-        try {
-            return TerminalBuilder.builder().system(false).streams(in, console.out()).type(Terminal.TYPE_DUMB)
-                    .encoding(StandardCharsets.UTF_8).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.shell.InputProvider;
 import org.springframework.shell.Shell;
 import org.springframework.shell.ShellRunner;
 import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.context.InteractionMode;
 import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.jline.InteractiveShellRunner;
@@ -114,11 +115,40 @@ class AgentShellRunner implements ShellRunner {
                 }
                 String raw = in.rawText() == null ? "" : in.rawText().strip();
                 List<String> words = in.words();
-                if (raw.isEmpty() || words.isEmpty() || isCommand(words.get(0), raw)) {
+                if (raw.isEmpty() || words.isEmpty()) {
                     return in;
+                }
+                if (isCommand(words.get(0), raw)) {
+                    return withShellStorage(in);
                 }
                 session.talk(raw);
             }
+        }
+
+        /** {@code tune shell --storage S}: commands typed in it use S unless they name their own. */
+        private Input withShellStorage(Input in) {
+            String storage = session.storageOption();
+            List<String> words = in.words();
+            CommandRegistration reg = catalog.getRegistrations().get(words.get(0));
+            boolean takesStorage = reg != null && reg.getOptions().stream()
+                    .anyMatch(o -> java.util.Arrays.asList(o.getLongNames()).contains("storage"));
+            if (storage == null || !takesStorage || words.contains("--storage")) {
+                return in;
+            }
+            List<String> more = new java.util.ArrayList<>(words);
+            more.add("--storage");
+            more.add(storage);
+            return new Input() {
+                @Override
+                public String rawText() {
+                    return in.rawText() + " --storage " + storage;
+                }
+
+                @Override
+                public List<String> words() {
+                    return more;
+                }
+            };
         }
 
         private boolean isCommand(String first, String raw) {

@@ -22,6 +22,7 @@ public final class ShellSession {
     private final UsageLedger ledger = new UsageLedger();
     private Conversation conversation;
     private StorageLocation storage = StorageLocation.parse(null);
+    private String storageOption;
 
     public ShellSession(AgentSessions sessions, AgentRuns runs, Console console) {
         this.sessions = sessions;
@@ -32,6 +33,7 @@ public final class ShellSession {
     /** Connects the model (if one is configured) and prints the first screen. */
     public void open(String model, String cassette, String storageText, Prompter io) {
         storage = StorageLocation.parse(storageText);
+        storageOption = storageText;
         console.out().println("tune shell: `help` lists the commands, `exit` leaves. Studies are stored in "
                 + storage.uri() + ".");
         try {
@@ -56,6 +58,11 @@ public final class ShellSession {
 
     public StorageLocation storage() {
         return storage;
+    }
+
+    /** The shell's {@code --storage} as typed (null: the default), for commands typed without one. */
+    public String storageOption() {
+        return storageOption;
     }
 
     public boolean hasModel() {
