@@ -60,6 +60,25 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage(AGENT).should().dependOnClassesThat().resideInAnyPackage(SHELL, EVALS));
     }
 
+    /** Inside agent: llm <- llambo <- proposers <- loop; conversation beside loop (uses llm, loop and task). */
+    @Test
+    void agentPackagesLayerLikeTheModules() {
+        String llm = "dev.tuneagent.agent.llm..";
+        String llambo = "dev.tuneagent.agent.llambo..";
+        String proposers = "dev.tuneagent.agent.proposers..";
+        String loop = "dev.tuneagent.agent.loop..";
+        String conversation = "dev.tuneagent.agent.conversation..";
+        check(noClasses().that().resideInAPackage(llm).should().dependOnClassesThat()
+                .resideInAnyPackage(llambo, proposers, loop, conversation));
+        check(noClasses().that().resideInAPackage(llambo).should().dependOnClassesThat()
+                .resideInAnyPackage(proposers, loop, conversation));
+        check(noClasses().that().resideInAPackage(proposers).should().dependOnClassesThat()
+                .resideInAnyPackage(loop, conversation));
+        check(noClasses().that().resideInAPackage(loop).should().dependOnClassesThat().resideInAPackage(conversation));
+        check(noClasses().that().resideInAPackage(conversation).should().dependOnClassesThat()
+                .resideInAnyPackage(llambo, proposers));
+    }
+
     @Test
     void evalsDoesNotDependOnShell() {
         check(noClasses().that().resideInAPackage(EVALS).should().dependOnClassesThat().resideInAPackage(SHELL));
