@@ -27,8 +27,9 @@ public final class RecordAskCassette {
             + "\"direction\": \"maximize\"}, \"job\": {\"type\": \"inprocess\", \"dataset\": \"wine\", \"model\": "
             + "\"random-forest\", \"folds\": 5}, \"budget\": {\"trials\": 20}}}";
     static final String DESCRIPTION = "for the sentence \"" + SENTENCE + "\" it calls profile_dataset(wine), "
-            + "list_models(classification), validate_task and start_study with a 20-trial random forest task, then "
-            + "answers in one line. A fixed script replaying the calls a capable model makes, not a model's judgement.";
+            + "list_models(classification), validate_task and start_study with a 20-trial random forest task; when the "
+            + "person declines (as recorded here, in the shell) it asks what to change. A fixed script replaying the "
+            + "calls a capable model makes, not a model's judgement.";
 
     private RecordAskCassette() {
     }
@@ -39,8 +40,9 @@ public final class RecordAskCassette {
             case 1 -> ScriptedReply.call("list_models", "{\"task\": \"classification\"}");
             case 2 -> ScriptedReply.call("validate_task", TASK);
             case 3 -> ScriptedReply.call("start_study", TASK);
-            default -> ScriptedReply.text("Done: the study rf-wine tunes a random forest on wine (5-fold CV accuracy, "
-                    + "20 trials).");
+            default -> ScriptedReply.text(r.lastToolResult().startsWith("not started")
+                    ? "Nothing was started. What should change: another model, more or fewer trials, other folds?"
+                    : "The study rf-wine tunes a random forest on wine (5-fold CV accuracy, 20 trials).");
         };
     }
 
@@ -53,9 +55,11 @@ public final class RecordAskCassette {
             ChatModel model = ChatModels.create(config, TransportOptions.defaults()
                     .withRecordedWith(ScriptedProviderServer.recordedWith(DESCRIPTION)));
             AgentFixture f = new AgentFixture(Path.of("").toAbsolutePath());
+            // The shell's answer to "no" (ShellGate); tune ask defers instead and replays the first four exchanges.
+            f.answer = new StudyGate.Declined("the user said no; ask what to change");
             Turn t = f.conversation(model, Conversation.DEFAULT_TURN_CAP).send(SENTENCE,
                     e -> System.out.println(e.tool() + " " + e.arguments() + " -> " + e.result().lines().findFirst().orElse("")));
-            System.out.println("task " + t.task().name() + ", deferred start " + t.deferredStart());
+            System.out.println("task " + t.task().name() + ", reply " + t.reply());
         }
         System.out.println("recorded into " + dir);
     }

@@ -53,7 +53,7 @@ class ShippedAskCassetteTest {
         try (Stream<Path> s = Files.list(SHIPPED)) {
             files = s.filter(p -> p.getFileName().toString().matches("exchange-\\d{4}\\.json")).sorted().toList();
         }
-        assertThat(files).hasSize(4);
+        assertThat(files).as("ask's four exchanges, and the shell's answer to a no").hasSize(5);
         StringBuilder all = new StringBuilder();
         for (Path p : files) {
             JsonNode e = new ObjectMapper().readTree(p.toFile());

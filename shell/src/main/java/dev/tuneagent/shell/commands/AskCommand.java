@@ -87,11 +87,23 @@ public class AskCommand {
         String yaml = sessions.tasks().yaml(task);
         console.out().println("Task:");
         console.out().print(yaml.indent(2));
-        if (yes) {
+        if (yes && turn.deferredStart()) {
             AgentRuns.Outcome o = runs.start(task, location, model);
             status.set(o.code());
             return;
         }
+        Path file = write(task, yaml, out, force);
+        console.out().println("Wrote " + file + ". Run it with: tune run " + quote(file.toString())
+                + (storage == null ? "" : " --storage " + quote(storage)) + "   (or ask again with --yes)");
+        if (yes) {
+            // --yes confirms a start the agent asked for; a task it only validated is saved, not run.
+            throw new UsageException("ask: the agent validated a task but did not ask to start it, so --yes started "
+                    + "nothing; the task is in " + file);
+        }
+        status.set(ExitCodes.OK);
+    }
+
+    private static Path write(TaskSpec task, String yaml, String out, boolean force) {
         Path file = Path.of(out != null ? out : task.name() + ".yaml");
         if (Files.exists(file) && !force) {
             throw new UsageException("ask: " + file + " already exists and was not overwritten (the task is printed "
@@ -102,9 +114,7 @@ public class AskCommand {
         } catch (IOException e) {
             throw new UsageException("ask: cannot write " + file + ": " + e.getMessage());
         }
-        console.out().println("Wrote " + file + ". Run it with: tune run " + quote(file.toString())
-                + (storage == null ? "" : " --storage " + quote(storage)) + "   (or ask again with --yes)");
-        status.set(ExitCodes.OK);
+        return file;
     }
 
     private static String quote(String s) {

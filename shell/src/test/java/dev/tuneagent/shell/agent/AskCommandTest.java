@@ -65,6 +65,21 @@ class AskCommandTest {
     }
 
     @Test
+    void withYesATaskTheAgentOnlyValidatedIsSavedNotRun() {
+        try (var server = ScriptedProviderServer.startWithReplies(r -> r.toolResults() == 0
+                ? ScriptedReply.call("validate_task", KNN) : ScriptedReply.text("Here is the task."))) {
+            Path out = dir.resolve("k.yaml");
+            Sessions.Result r = Sessions.tune(Sessions.standIn(server, "openai"), null, "ask", "knn on wine", "--yes",
+                    "--storage", "memory:", "--out", out.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.out()).doesNotContain("Study knn-wine");
+            assertThat(r.err()).isEqualTo("tune: ask: the agent validated a task but did not ask to start it, so --yes "
+                    + "started nothing; the task is in " + out + "\n");
+            assertThat(out).exists();
+        }
+    }
+
+    @Test
     void aModelThatNeverCallsAToolStartsNothingAndExitsTwo() {
         try (var server = ScriptedProviderServer.startWithReplies(r -> ScriptedReply.text("Which data set do you mean?"))) {
             Sessions.Result r = Sessions.tune(Sessions.standIn(server, "openai"), null, "ask", "tune something",

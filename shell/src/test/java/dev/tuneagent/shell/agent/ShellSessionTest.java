@@ -135,6 +135,18 @@ class ShellSessionTest {
     }
 
     @Test
+    void theShippedCassetteDrivesAShellSessionOfflineAndNoStartsNothing() {
+        String typed = AskCommandTest.SENTENCE + "\nno\nexit\n";
+        Sessions.Result r = Sessions.tune(Sessions.noModel(), typed, "shell", "--model", "openai:stand-in", "--cassette",
+                "replay:" + AskCommandTest.SHIPPED, "--storage", "sqlite:" + dir.resolve("c.db"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("The agent wants to start this study:", "budget: {trials: 20}",
+                "Start this study? (yes/no/edit): no", "Not started.",
+                "agent: Nothing was started. What should change: another model, more or fewer trials, other folds?")
+                .doesNotContain("Study rf-wine:");
+    }
+
+    @Test
     void aBadShellOptionIsAUsageError() {
         Sessions.Result r = Sessions.tune(Sessions.noModel(), "", "shell", "--modle", "x");
         assertThat(r.code()).isEqualTo(2);
