@@ -43,7 +43,7 @@ final class Errors {
     static Throwable userError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException
-                    || t instanceof CassetteMiss) {
+                    || t instanceof dev.tuneagent.agent.llm.error.LlmException) {
                 return t;
             }
             if (t instanceof ConversionFailedException c) {

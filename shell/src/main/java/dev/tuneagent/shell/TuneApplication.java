@@ -1,6 +1,10 @@
 package dev.tuneagent.shell;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +29,22 @@ public class TuneApplication {
 
     /** Runs with the given output streams (tests capture them). */
     public static int run(Console console, String... args) {
+        return run(console, null, args);
+    }
+
+    /**
+     * Runs with a dumb terminal over {@code in} and {@code console.out()} instead of the process's terminal, so a test
+     * can type into the interactive shell and the wizard (null: the real terminal).
+     */
+    public static int run(Console console, InputStream in, String... args) {
+        return run(console, in, Map.of(), args);
+    }
+
+    /**
+     * Also registers {@code beans} before the configuration is read; a bean declared {@code @ConditionalOnMissingBean}
+     * (the LLM settings resolver) then yields to them, so a test can point the agent at a local stand-in.
+     */
+    public static int run(Console console, InputStream in, Map<String, Object> beans, String... args) {
         SpringApplication app = new SpringApplication(TuneApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
@@ -33,6 +53,13 @@ public class TuneApplication {
         app.addInitializers(ctx -> {
             ctx.getBeanFactory().registerSingleton("console", console);
             ctx.getBeanFactory().registerSingleton("exitStatus", status);
+            beans.forEach(ctx.getBeanFactory()::registerSingleton);
+            if (in != null) {
+                // Spring Shell always builds its own terminal; a customizer is how to give it other streams.
+                ctx.getBeanFactory().registerSingleton("scriptedTerminal", (TerminalCustomizer) builder -> builder
+                        .system(false).streams(in, console.out()).type(Terminal.TYPE_DUMB)
+                        .encoding(StandardCharsets.UTF_8));
+            }
         });
         app.setDefaultProperties(Map.of("spring.shell.interactive.enabled", String.valueOf(args.length == 0)));
         try (ConfigurableApplicationContext ctx = app.run(args)) {

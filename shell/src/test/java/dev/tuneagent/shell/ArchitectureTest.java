@@ -23,7 +23,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importProductionClasses() {
+        // The agent's test jar (the scripted stand-in, fixtures) is on this module's test class path: not production.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.tuneagent");
     }
 
@@ -58,6 +60,25 @@ class ArchitectureTest {
     @Test
     void agentDependsOnNeitherShellNorEvals() {
         check(noClasses().that().resideInAPackage(AGENT).should().dependOnClassesThat().resideInAnyPackage(SHELL, EVALS));
+    }
+
+    /** Inside agent: llm <- llambo <- proposers <- loop; conversation beside loop (uses llm, loop and task). */
+    @Test
+    void agentPackagesLayerLikeTheModules() {
+        String llm = "dev.tuneagent.agent.llm..";
+        String llambo = "dev.tuneagent.agent.llambo..";
+        String proposers = "dev.tuneagent.agent.proposers..";
+        String loop = "dev.tuneagent.agent.loop..";
+        String conversation = "dev.tuneagent.agent.conversation..";
+        check(noClasses().that().resideInAPackage(llm).should().dependOnClassesThat()
+                .resideInAnyPackage(llambo, proposers, loop, conversation));
+        check(noClasses().that().resideInAPackage(llambo).should().dependOnClassesThat()
+                .resideInAnyPackage(proposers, loop, conversation));
+        check(noClasses().that().resideInAPackage(proposers).should().dependOnClassesThat()
+                .resideInAnyPackage(loop, conversation));
+        check(noClasses().that().resideInAPackage(loop).should().dependOnClassesThat().resideInAPackage(conversation));
+        check(noClasses().that().resideInAPackage(conversation).should().dependOnClassesThat()
+                .resideInAnyPackage(llambo, proposers));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tuneagent.evals.eval;
 
+import dev.tuneagent.agent.llm.usage.UsageTotals;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.loop.Optimizer;
 import dev.tuneagent.agent.loop.RunOutcome;
@@ -66,7 +67,7 @@ public final class CellRunner {
         Path cellDir = isLlm && llm != null ? llm.mode().cellDir(task.name(), proposer, seed) : null;
         String cassette = cellDir == null ? null : llm.mode().cassette(display(cellDir));
         String model = isLlm && llm != null ? llm.model() : null;
-        CellUsage usage = llm == null ? new CellUsage(java.util.Optional.empty()) : llm.usage();
+        UsageTotals usage = llm == null ? new UsageTotals(java.util.Optional.empty()) : llm.usage();
         String name = task.name() + "-" + proposer + "-s" + seed;
         Path work = out.resolve("work").resolve(task.name()).resolve(proposer + "-s" + seed);
         TimedProposer timed = null;
@@ -91,7 +92,7 @@ public final class CellRunner {
             List<Double> curve = curve(done, setup, trials);
             int fallbacks = (int) done.stream().filter(t -> t.provenance() != null && t.provenance().fallback() != null)
                     .count();
-            CellUsage.Totals u = usage.totals();
+            UsageTotals.Totals u = usage.totals();
             return result(task, proposer, seed, CellResult.OK, null, curve, u.calls(), u.totalTokens(),
                     u.costUsd(), fallbacks, start, timed.millis(), model, cassette, setup);
         } catch (RuntimeException e) {
@@ -99,7 +100,7 @@ public final class CellRunner {
             String reason = miss != null ? "cassette miss: " + miss.getMessage()
                     : e instanceof ConfigException ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            CellUsage.Totals u = usage.totals();
+            UsageTotals.Totals u = usage.totals();
             return result(task, proposer, seed, CellResult.FAILED, reason, List.of(), u.calls(), u.totalTokens(),
                     u.costUsd(), 0, start, timed == null ? 0 : timed.millis(), model,
                     cassette, setup);

@@ -1,5 +1,6 @@
 package dev.tuneagent.evals.eval;
 
+import dev.tuneagent.agent.llm.usage.UsageTotals;
 import dev.tuneagent.agent.llm.LlmConfigResolver;
 import dev.tuneagent.agent.llm.ResolvedLlmConfig;
 import dev.tuneagent.agent.llm.TransportOptions;
@@ -44,13 +45,13 @@ public record LlmContext(LlmMode mode, String model, String baseUrl, LlmConfigRe
     }
 
     /** A fresh usage counter for one cell, priced from the built-in table when it knows the model. */
-    CellUsage usage() {
-        return new CellUsage(model == null ? java.util.Optional.empty()
+    UsageTotals usage() {
+        return new UsageTotals(model == null ? java.util.Optional.empty()
                 : dev.tuneagent.agent.llm.usage.PriceTable.lookup(dev.tuneagent.agent.llm.ModelRef.parse(model, "--model")));
     }
 
     /** A proposer factory for one cell: its own usage counter and cassette session. */
-    ProposerFactory factory(CellUsage usage, String session, long seed) {
+    ProposerFactory factory(UsageTotals usage, String session, long seed) {
         TransportOptions options = base.withListener(usage).withCassetteSession(session).withSeed(seed);
         return LlmProposerRegistration.register(ProposerFactory.classical(), resolver, options);
     }

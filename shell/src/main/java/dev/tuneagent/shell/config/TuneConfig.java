@@ -10,6 +10,9 @@ import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.agent.task.ToolsJobCatalog;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.run.CachedWidth;
+import dev.tuneagent.shell.agent.AgentRuns;
+import dev.tuneagent.shell.agent.AgentSessions;
+import dev.tuneagent.shell.agent.ShellSession;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.shell.run.StudyRunner;
 import dev.tuneagent.shell.run.TerminalInfo;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.jline.PromptProvider;
@@ -38,17 +42,47 @@ public class TuneConfig {
         return Clock.systemUTC();
     }
 
+    /** LLM settings from the environment and ~/.tune/config.yaml (tests register their own). */
     @Bean
-    ProposerFactory proposerFactory() {
+    @ConditionalOnMissingBean
+    LlmConfigResolver llmConfigResolver() {
+        return LlmConfigResolver.fromSystem();
+    }
+
+    @Bean
+    ProposerFactory proposerFactory(LlmConfigResolver resolver) {
         // TUNE_RECORDED_WITH lets a recording say honestly what produced it (e.g. the scripted stand-in).
-        return LlmProposerRegistration.register(ProposerFactory.classical(), LlmConfigResolver.fromSystem(),
+        return LlmProposerRegistration.register(ProposerFactory.classical(), resolver,
                 TransportOptions.defaults().withRecordedWith(System.getenv("TUNE_RECORDED_WITH")));
+    }
+
+    @Bean
+    Datasets datasets() {
+        return new Datasets();
     }
 
     /** One catalog: data sets loaded while validating a task are cached for its trials. */
     @Bean
-    InProcessCatalog inProcessCatalog() {
-        return new InProcessCatalog(new Datasets());
+    InProcessCatalog inProcessCatalog(Datasets datasets) {
+        return new InProcessCatalog(datasets);
+    }
+
+    /** The agent of {@code ask}, {@code shell} and {@code wizard}: same resolver and transport as the proposers. */
+    @Bean
+    AgentSessions agentSessions(TaskLoader loader, InProcessCatalog catalog, Datasets datasets,
+                                LlmConfigResolver resolver) {
+        return new AgentSessions(loader, catalog, datasets, resolver,
+                TransportOptions.defaults().withRecordedWith(System.getenv("TUNE_RECORDED_WITH")));
+    }
+
+    @Bean
+    ShellSession shellSession(AgentSessions sessions, AgentRuns runs, Console console) {
+        return new ShellSession(sessions, runs, console);
+    }
+
+    @Bean
+    AgentRuns agentRuns(StudyRunner runner, TaskLoader loader, Console console) {
+        return new AgentRuns(runner, loader, console);
     }
 
     @Bean

@@ -48,6 +48,11 @@ public final class ScriptedProviderServer implements AutoCloseable {
     }
 
     public static ScriptedProviderServer start(Function<ScriptedRequest, String> script) {
+        return startWithReplies(r -> ScriptedReply.text(script.apply(r)));
+    }
+
+    /** A stand-in whose script may answer with tool calls as well as text. */
+    public static ScriptedProviderServer startWithReplies(Function<ScriptedRequest, ScriptedReply> script) {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -87,10 +92,10 @@ public final class ScriptedProviderServer implements AutoCloseable {
     }
 
     private static final class Scripted implements ResponseDefinitionTransformerV2 {
-        private final Function<ScriptedRequest, String> script;
+        private final Function<ScriptedRequest, ScriptedReply> script;
         private final AtomicInteger calls = new AtomicInteger();
 
-        Scripted(Function<ScriptedRequest, String> script) {
+        Scripted(Function<ScriptedRequest, ScriptedReply> script) {
             this.script = script;
         }
 
@@ -109,7 +114,7 @@ public final class ScriptedProviderServer implements AutoCloseable {
             ScriptedRequest request = new ScriptedRequest(wire, body.path("model").asText(), messages, body,
                     calls.getAndIncrement());
             int promptTokens = messages.stream().mapToInt(m -> WireFormats.tokens(m.content())).sum();
-            String content = script.apply(request);
+            ScriptedReply content = script.apply(request);
             JsonNode reply = switch (wire) {
                 case OPENAI -> WireFormats.openAi(request, content, promptTokens);
                 case ANTHROPIC -> WireFormats.anthropic(request, content, promptTokens);

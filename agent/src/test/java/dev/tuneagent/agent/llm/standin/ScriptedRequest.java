@@ -19,6 +19,21 @@ public record ScriptedRequest(Wire wire, String model, List<Message> messages, J
     public record Message(String role, String content) {
     }
 
+    /** The text of the last tool result ("" when none): role "tool" for OpenAI, a tool_result block for Anthropic. */
+    public String lastToolResult() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("tool")) {
+                return messages.get(i).content();
+            }
+        }
+        return "";
+    }
+
+    /** How many tool results the conversation holds so far. */
+    public long toolResults() {
+        return messages.stream().filter(m -> m.role().equals("tool")).count();
+    }
+
     /** The text of the last user message, which is where our prompts put the question. */
     public String lastUserText() {
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -37,7 +37,16 @@ final class WireFormats {
             out.add(new ScriptedRequest.Message("system", text(body.get("system"))));
         }
         for (JsonNode m : body.path("messages")) {
-            out.add(new ScriptedRequest.Message(m.path("role").asText(), text(m.get("content"))));
+            String role = m.path("role").asText();
+            String content = text(m.get("content"));
+            for (JsonNode call : m.path("tool_calls")) { // OpenAI and Ollama assistant tool calls
+                JsonNode f = call.path("function");
+                content += "tool_call " + f.path("name").asText() + " " + (f.path("arguments").isTextual()
+                        ? f.path("arguments").asText() : f.path("arguments").toString());
+            }
+            boolean anthropicResult = m.path("content").isArray() && m.path("content").size() > 0
+                    && m.path("content").get(0).path("type").asText().equals("tool_result");
+            out.add(new ScriptedRequest.Message(anthropicResult ? "tool" : role, content));
         }
         return out;
     }
@@ -52,7 +61,14 @@ final class WireFormats {
         }
         StringBuilder sb = new StringBuilder();
         for (JsonNode block : content) {
-            sb.append(block.isTextual() ? block.asText() : block.path("text").asText());
+            String type = block.path("type").asText();
+            if (type.equals("tool_use")) {
+                sb.append("tool_call ").append(block.path("name").asText()).append(' ').append(block.path("input"));
+            } else if (type.equals("tool_result")) {
+                sb.append(text(block.get("content")));
+            } else {
+                sb.append(block.isTextual() ? block.asText() : block.path("text").asText());
+            }
         }
         return sb.toString();
     }
@@ -61,7 +77,8 @@ final class WireFormats {
         return (text.length() + 3) / 4;
     }
 
-    static ObjectNode openAi(ScriptedRequest r, String content, int promptTokens) {
+    static ObjectNode openAi(ScriptedRequest r, ScriptedReply reply, int promptTokens) {
+        String content = reply.text() == null ? "" : reply.text();
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-standin-" + r.callIndex());
         root.put("object", "chat.completion");
@@ -72,10 +89,22 @@ final class WireFormats {
         choice.put("index", 0);
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
-        message.put("content", content);
+        if (reply.text() == null) {
+            message.putNull("content");
+        } else {
+            message.put("content", content);
+        }
         message.putNull("refusal");
+        int i = 0;
+        for (ScriptedReply.ToolCall c : reply.calls()) {
+            ObjectNode call = message.withArray("tool_calls").addObject();
+            call.put("id", "call_" + r.callIndex() + "_" + i++);
+            call.put("type", "function");
+            call.putObject("function").put("name", c.name()).put("arguments", c.argumentsJson());
+            content += c.name() + c.argumentsJson();
+        }
         choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", reply.hasCalls() ? "tool_calls" : "stop");
         ObjectNode usage = root.putObject("usage");
         usage.put("prompt_tokens", promptTokens);
         usage.put("completion_tokens", tokens(content));
@@ -84,17 +113,33 @@ final class WireFormats {
         return root;
     }
 
-    static ObjectNode anthropic(ScriptedRequest r, String content, int promptTokens) {
+    static ObjectNode anthropic(ScriptedRequest r, ScriptedReply reply, int promptTokens) {
+        String content = reply.text() == null ? "" : reply.text();
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "msg_standin_" + r.callIndex());
         root.put("type", "message");
         root.put("role", "assistant");
         ArrayNode blocks = root.putArray("content");
-        ObjectNode block = blocks.addObject();
-        block.put("type", "text");
-        block.put("text", content);
+        if (reply.text() != null) {
+            ObjectNode block = blocks.addObject();
+            block.put("type", "text");
+            block.put("text", content);
+        }
+        int i = 0;
+        for (ScriptedReply.ToolCall c : reply.calls()) {
+            ObjectNode use = blocks.addObject();
+            use.put("type", "tool_use");
+            use.put("id", "toolu_" + r.callIndex() + "_" + i++);
+            use.put("name", c.name());
+            try {
+                use.set("input", JSON.readTree(c.argumentsJson()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("tool arguments must be JSON: " + c.argumentsJson(), e);
+            }
+            content += c.name() + c.argumentsJson();
+        }
         root.put("model", r.model());
-        root.put("stop_reason", "end_turn");
+        root.put("stop_reason", reply.hasCalls() ? "tool_use" : "end_turn");
         root.putNull("stop_sequence");
         ObjectNode usage = root.putObject("usage");
         usage.put("input_tokens", promptTokens);
@@ -102,7 +147,11 @@ final class WireFormats {
         return root;
     }
 
-    static ObjectNode ollama(ScriptedRequest r, String content, int promptTokens) {
+    static ObjectNode ollama(ScriptedRequest r, ScriptedReply reply, int promptTokens) {
+        if (reply.hasCalls()) {
+            throw new UnsupportedOperationException("the stand-in speaks tool calls in the OpenAI and Anthropic formats only");
+        }
+        String content = reply.text();
         ObjectNode root = JSON.createObjectNode();
         root.put("model", r.model());
         root.put("created_at", java.time.Instant.ofEpochSecond(CREATED + r.callIndex()).toString());

@@ -1,19 +1,18 @@
-package dev.tuneagent.evals.eval;
+package dev.tuneagent.agent.llm.usage;
 
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
-import dev.tuneagent.agent.llm.usage.Prices;
-import dev.tuneagent.agent.llm.usage.Usage;
 import java.util.Optional;
 
 /**
- * One cell's model calls, tokens and estimated cost, observed as a LangChain4j listener on the cell's models
- * (after retries, one per logical call). The cost is null when a call was answered but its price is unknown.
+ * Model calls, tokens and estimated cost observed as a LangChain4j listener (after retries: one per logical call),
+ * for what a command reports: an eval cell's usage, {@code ask}'s summary line. The study's caps are enforced
+ * elsewhere (the LLM session); this only counts. The cost is null when a call was answered but its price is unknown.
  */
-final class CellUsage implements ChatModelListener {
-    /** Totals of one cell; {@code costUsd} is null when some answered call had no known price. */
-    record Totals(int calls, long totalTokens, Double costUsd) {
+public final class UsageTotals implements ChatModelListener {
+    /** The counts so far; {@code costUsd} is null when some answered call had no known price. */
+    public record Totals(int calls, long totalTokens, Double costUsd) {
     }
 
     private final Optional<Prices> prices;
@@ -22,7 +21,7 @@ final class CellUsage implements ChatModelListener {
     private double cost;
     private boolean costComplete = true;
 
-    CellUsage(Optional<Prices> prices) {
+    public UsageTotals(Optional<Prices> prices) {
         this.prices = prices;
     }
 
@@ -43,7 +42,7 @@ final class CellUsage implements ChatModelListener {
         calls++;
     }
 
-    synchronized Totals totals() {
+    public synchronized Totals totals() {
         return new Totals(calls, tokens, costComplete ? cost : null);
     }
 }
