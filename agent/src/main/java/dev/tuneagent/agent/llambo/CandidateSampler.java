@@ -23,12 +23,15 @@ public final class CandidateSampler {
     /** Candidates in call order, distinct from each other and from every trial of the snapshot. */
     public static List<Map<String, Object>> sample(LlmSession session, DataCard card, StudySnapshot snapshot,
                                                    int templates, long seed) {
-        List<HistoryRow> rows = HistoryRow.completed(snapshot);
-        if (rows.isEmpty()) {
+        List<HistoryRow> completed = HistoryRow.completed(snapshot);
+        if (completed.isEmpty()) {
             throw new LlmFailure("the sampler needs at least one completed trial", null);
         }
         LlmSettings s = session.settings();
-        double target = TargetScore.of(rows.stream().map(HistoryRow::score).toList(), snapshot.direction(), s.alpha());
+        // The target comes from finished evaluations only; stopped trials are shown as such but set no target.
+        double target = TargetScore.of(completed.stream().map(HistoryRow::score).toList(), snapshot.direction(),
+                s.alpha());
+        List<HistoryRow> rows = HistoryRow.withPruned(snapshot);
         List<Map<String, Object>> past = new ArrayList<>(Trials.configs(snapshot));
         List<Map<String, Object>> out = new ArrayList<>();
         LlmFailure last = null;

@@ -28,7 +28,7 @@ public final class LlmSurrogate {
 
     public static Prediction predict(LlmSession session, DataCard card, StudySnapshot snapshot,
                                      List<Map<String, Object>> candidates, long seed) {
-        List<HistoryRow> rows = HistoryRow.completed(snapshot);
+        List<HistoryRow> rows = HistoryRow.withPruned(snapshot);
         LlmSettings s = session.settings();
         int k = candidates.size();
         List<double[]> samples = new ArrayList<>();

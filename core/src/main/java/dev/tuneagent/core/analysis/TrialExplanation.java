@@ -2,6 +2,8 @@ package dev.tuneagent.core.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuneagent.core.prune.Intermediate;
+import dev.tuneagent.core.prune.Report;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
@@ -23,9 +25,12 @@ import java.util.Optional;
  * @param acquisition  the GP acquisition and its value at the point, else null
  * @param candidates   the candidates an LLM proposer ranked (chosen one first), else empty
  * @param newBest      whether the trial beat every COMPLETE trial numbered before it
+ * @param reports      the trial's intermediate reports (steps of a pruned or budgeted study), else empty
+ * @param pruned       why a pruner stopped the trial: rule, step, value, threshold, rung, reason; else empty
  */
 public record TrialExplanation(String study, String metric, String direction, Trial trial, String origin,
-                               Integer rerunOf, Acquisition acquisition, List<Candidate> candidates, boolean newBest) {
+                               Integer rerunOf, Acquisition acquisition, List<Candidate> candidates, boolean newBest,
+                               List<Report> reports, Map<String, Object> pruned) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Acquisition(String name, double value) {
@@ -37,13 +42,16 @@ public record TrialExplanation(String study, String metric, String direction, Tr
 
     public TrialExplanation {
         candidates = List.copyOf(candidates);
+        reports = List.copyOf(reports);
+        pruned = pruned == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pruned));
     }
 
     /** The explanation of trial {@code number}, or empty when the study has no such trial. */
     public static Optional<TrialExplanation> of(StudySnapshot s, int number) {
         Optional<Trial> found = s.trials().stream().filter(t -> t.number() == number).findFirst();
         return found.map(t -> new TrialExplanation(s.study().name(), s.study().metric(), s.study().direction().lower(), t,
-                origin(t), TrialAttrs.integer(t, TrialAttrs.RERUN_OF), acquisition(t), candidates(t), newBest(s, t)));
+                origin(t), TrialAttrs.integer(t, TrialAttrs.RERUN_OF), acquisition(t), candidates(t), newBest(s, t),
+                Intermediate.of(t), pruned(t)));
     }
 
     public Provenance provenance() {
@@ -85,6 +93,9 @@ public record TrialExplanation(String study, String metric, String direction, Tr
         } else {
             n.putObject("acquisition").put("name", acquisition.name()).put("value", acquisition.value());
         }
+        var steps = n.putArray("intermediate");
+        reports.forEach(r -> steps.addArray().add(r.step()).add(r.value()));
+        n.set("pruned", pruned.isEmpty() ? null : JSON.valueToTree(pruned));
         var list = n.putArray("candidates");
         for (Candidate c : candidates) {
             ObjectNode o = list.addObject();
@@ -105,6 +116,14 @@ public record TrialExplanation(String study, String metric, String direction, Tr
 
     private static String origin(Trial t) {
         return TrialAttrs.string(t, TrialAttrs.SOURCE);
+    }
+
+    private static Map<String, Object> pruned(Trial t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (t.attrs().get(Intermediate.PRUNED) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        }
+        return out;
     }
 
     private static Acquisition acquisition(Trial t) {

@@ -73,4 +73,22 @@ class TrialExplanationTest {
         assertThat(worse.newBest()).isFalse();
         assertThat(TrialExplanation.of(s, 3)).isEmpty();
     }
+
+    @Test
+    void aPrunedTrialSaysWhichRuleStoppedItAndShowsItsReports() {
+        var attrs = TrialAttrs.of("intermediate", List.of(List.of(1, 0.8), List.of(3, 0.7)),
+                "pruned", Map.of("rule", "asha", "rung", 1, "step", 3, "value", 0.7, "threshold", 0.75,
+                        "reason", "asha rung 1 (step 3): value 0.7 is not in the top 1/3"));
+        var s = new StudySnapshot(DEF, List.of(trial(0, TrialState.PRUNED, 0.7, Provenance.of("gp", 1), attrs)));
+        TrialExplanation e = TrialExplanation.of(s, 0).orElseThrow();
+        assertThat(e.reports()).extracting(dev.tuneagent.core.prune.Report::step).containsExactly(1, 3);
+        assertThat(e.pruned()).containsEntry("rule", "asha").containsEntry("rung", 1).containsEntry("threshold", 0.75);
+        JsonNode j = e.toJson();
+        assertThat(j.get("pruned").get("reason").asText()).contains("top 1/3");
+        assertThat(j.get("intermediate").get(1).get(1).asDouble()).isEqualTo(0.7);
+        var plain = TrialExplanation.of(new StudySnapshot(DEF, List.of(trial(0, TrialState.COMPLETE, 0.5, null, null))), 0)
+                .orElseThrow().toJson();
+        assertThat(plain.get("pruned").isNull()).isTrue();
+        assertThat(plain.get("intermediate")).isEmpty();
+    }
 }

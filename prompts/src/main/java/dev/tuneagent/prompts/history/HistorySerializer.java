@@ -49,12 +49,13 @@ public final class HistorySerializer {
 
     /** One example, starting with a newline as LLAMBO's few-shot examples do. */
     public static String row(HistoryRow r, SearchSpace space, RowStyle style) {
+        String note = r.note() == null ? "" : " (" + r.note() + ")";
         if (style == RowStyle.SAMPLER) {
-            return "\nPerformance: " + ValueFormat.score(r.score()) + "\nHyperparameter configuration: ## "
+            return "\nPerformance: " + ValueFormat.score(r.score()) + note + "\nHyperparameter configuration: ## "
                     + config(r.params(), space, ": ") + " ##";
         }
         return "\nHyperparameter configuration: " + config(r.params(), space, " is ") + "\nPerformance: ## "
-                + ValueFormat.score(r.score()) + " ##";
+                + ValueFormat.score(r.score()) + " ##" + note;
     }
 
     /** {@code a: 1, b: 0.25} in declaration order, each value rounded to its parameter's precision. */

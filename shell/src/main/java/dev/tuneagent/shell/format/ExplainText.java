@@ -20,6 +20,14 @@ public final class ExplainText {
         StringBuilder sb = new StringBuilder();
         sb.append("Trial #").append(t.number()).append(" of study ").append(e.study()).append('\n');
         sb.append("Outcome:     ").append(outcome(e)).append('\n');
+        if (!e.pruned().isEmpty()) {
+            Object reason = e.pruned().get("reason");
+            sb.append("Pruned:      ").append(reason != null ? reason : e.pruned()).append('\n');
+        }
+        if (!e.reports().isEmpty()) {
+            sb.append("Reports:     ").append(String.join("  ", e.reports().stream()
+                    .map(r -> "step " + r.step() + ": " + Values.number(r.value())).toList())).append('\n');
+        }
         sb.append("Parameters:  ").append(t.params().isEmpty() ? "-" : Values.params(t.params())).append('\n');
         if (e.origin() != null || e.rerunOf() != null) {
             sb.append("Origin:      ").append(origin(e)).append('\n');
