@@ -94,7 +94,7 @@ public final class FallbackChain implements Proposer {
     @Override
     public List<Proposal> initialDesign(StudySnapshot snapshot) {
         try {
-            return valid(snapshot, primary.initialDesign(snapshot));
+            return inSpace(snapshot, primary.initialDesign(snapshot));
         } catch (CassetteMiss e) {
             throw e;
         } catch (ProposalFailure f) {
@@ -163,6 +163,20 @@ public final class FallbackChain implements Proposer {
      * The proposals in the space's canonical form, without those that repeat a trial or each other; a proposal
      * outside the space makes the whole answer a failure (model output and our own bugs are both untrusted).
      */
+    /** A design's points that fit the space (the others are left out, not the whole design), deduplicated. */
+    static List<Proposal> inSpace(StudySnapshot snapshot, List<Proposal> design) {
+        List<Proposal> fitting = new ArrayList<>();
+        for (Proposal p : design == null ? List.<Proposal>of() : design) {
+            try {
+                snapshot.space().coerce(p.params());
+                fitting.add(p);
+            } catch (InvalidValueException e) {
+                // an initial design is a list of suggestions: one bad point does not void the others
+            }
+        }
+        return valid(snapshot, fitting);
+    }
+
     static List<Proposal> valid(StudySnapshot snapshot, List<Proposal> proposals) {
         if (proposals == null) {
             throw new IllegalStateException("it proposed nothing (null)");

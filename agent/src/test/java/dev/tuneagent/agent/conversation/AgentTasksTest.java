@@ -16,7 +16,8 @@ class AgentTasksTest {
 
     @Test
     void theYamlIsCompactAndParsesBackToTheSameTask() throws Exception {
-        Files.writeString(folder.resolve("my data.csv"), "a,yes,label\n1,2,x\n2,3,y\n3,1,x\n4,4,y\n");
+        Files.writeString(folder.resolve("my data.csv"),
+                "a,yes,label\n1,2,x\n2,3,y\n3,1,x\n4,4,y\n5,2,x\n6,3,y\n7,1,x\n8,4,y\n");
         AgentFixture f = new AgentFixture(folder);
         TaskSpec spec = f.tasks.parse(new ObjectMapper().readTree("{\"name\": \"t.1\", \"objective\": {\"metric\": "
                 + "\"accuracy\", \"direction\": \"maximize\"}, \"job\": {\"type\": \"inprocess\", \"dataset\": "
