@@ -2,6 +2,8 @@ package dev.tuneagent.shell.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuneagent.shell.ExitCodes;
+
 import dev.tuneagent.agent.llm.standin.ScriptedProviderServer;
 import dev.tuneagent.agent.llm.standin.ScriptedReply;
 import dev.tuneagent.core.task.TaskFileParser;
@@ -113,7 +115,7 @@ class AskCommandTest {
     void aReplayThatDoesNotMatchIsAOneLineErrorNotAStackTrace() {
         Sessions.Result r = Sessions.tune(Sessions.noModel(), null, "ask", "something else entirely", "--model",
                 "openai:stand-in", "--cassette", "replay:" + SHIPPED, "--storage", "memory:");
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.code()).as("a replay mismatch has its own exit code, as for run").isEqualTo(ExitCodes.REPLAY_MISMATCH);
         assertThat(r.err()).startsWith("tune: cassette replay: no recording in").doesNotContain("\tat ");
     }
 }
