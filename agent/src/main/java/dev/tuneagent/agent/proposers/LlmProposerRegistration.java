@@ -40,9 +40,31 @@ public final class LlmProposerRegistration {
         return withCli(t, LlmSpec.builder().model(model).cassette(cassette).build());
     }
 
-    /** The task with every non-null field of {@code cli} replacing its {@code llm:} value. */
+    /**
+     * The task with every non-null field of {@code cli} replacing its {@code llm:} value. A relative
+     * {@code --cassette} directory is made absolute against the working directory first: it was typed on the
+     * command line, so it must not resolve against the task file's folder as the task's own {@code llm.cassette} does.
+     */
     public static TaskSpec withCli(TaskSpec t, LlmSpec cli) {
-        return cli.equals(LlmSpec.empty()) ? t : t.toBuilder().llm(t.llm().overriddenBy(cli)).build();
+        if (cli.equals(LlmSpec.empty())) {
+            return t;
+        }
+        LlmSpec fromCwd = cli.cassette() == null ? cli
+                : cli.toBuilder().cassette(fromWorkingDirectory(cli.cassette())).build();
+        return t.toBuilder().llm(t.llm().overriddenBy(fromCwd)).build();
+    }
+
+    /** {@code record:DIR} / {@code replay:DIR} with DIR absolute (against the working directory); else unchanged. */
+    static String fromWorkingDirectory(String cassette) {
+        int colon = cassette.indexOf(':');
+        if (colon < 0) {
+            return cassette;
+        }
+        String dir = cassette.substring(colon + 1);
+        if (dir.isBlank() || java.nio.file.Path.of(dir).isAbsolute()) {
+            return cassette;
+        }
+        return cassette.substring(0, colon + 1) + java.nio.file.Path.of(dir).toAbsolutePath().normalize();
     }
 
     static Proposer create(String name, TaskSpec task, LlmConfigResolver resolver, TransportOptions options) {

@@ -106,4 +106,14 @@ class LlmProposerRegistrationTest {
         assertThat(Path.of(demo.cassette().substring("replay:".length())).resolve("exchange-0001.json")).isRegularFile();
         assertThat(DemoCassettes.llmFor("gp", null, null)).isEqualTo(LlmSpec.empty());
     }
+
+    @Test
+    void aRelativeCassetteOnTheCommandLineResolvesAgainstTheWorkingDirectoryNotTheTaskFolder() {
+        TaskSpec t = TaskSpec.builder("t", "loss", Direction.MINIMIZE, new CommandJobSpec(List.of("python3", "x.py"),
+                Duration.ofSeconds(5), "loss", Path.of("."))).baseDir(Path.of("/somewhere/else")).build();
+        TaskSpec merged = LlmProposerRegistration.withCli(t, null, "replay:recordings/svm-1");
+        assertThat(merged.llm().cassette()).isEqualTo("replay:" + Path.of("recordings/svm-1").toAbsolutePath().normalize());
+        assertThat(LlmProposerRegistration.withCli(t, null, "replay:/abs/dir").llm().cassette()).isEqualTo("replay:/abs/dir");
+        assertThat(LlmProposerRegistration.withCli(t, null, "off").llm().cassette()).isEqualTo("off");
+    }
 }
