@@ -15,17 +15,30 @@ import java.util.List;
  * @param curve      best so far after each trial, on the task's own scale; null before the first success
  * @param costUsd    estimated dollars; null when the model's prices are unknown
  * @param proposerMs total wall milliseconds inside {@code propose} (model calls included)
+ * @param proposer   the cell's label: the proposer, or PROPOSER+PRUNER ({@link PrunerLabel})
+ * @param pruner     {@code none}, {@code median} or {@code asha}
+ * @param resource   steps of intermediate reports the cell's trials used (CV folds; 1 per trial without reports)
  */
 public record CellResult(String task, String proposer, long seed, String status, String reason, Double best,
                          List<Double> curve, int calls, long tokens, Double costUsd, int fallbacks, double wallS,
                          double proposerMs, String model, String cassette, String metric, Direction direction,
-                         String view, Double minimum) {
+                         String view, Double minimum, String pruner, long resource) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
 
     public CellResult {
         curve = curve == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(curve));
+        pruner = pruner == null ? PrunerLabel.pruner(proposer) : pruner;
+    }
+
+    /** A cell without pruning whose resource was not counted (results written before {@code --pruner}). */
+    public CellResult(String task, String proposer, long seed, String status, String reason, Double best,
+                      List<Double> curve, int calls, long tokens, Double costUsd, int fallbacks, double wallS,
+                      double proposerMs, String model, String cassette, String metric, Direction direction,
+                      String view, Double minimum) {
+        this(task, proposer, seed, status, reason, best, curve, calls, tokens, costUsd, fallbacks, wallS, proposerMs,
+                model, cassette, metric, direction, view, minimum, null, 0);
     }
 
     public String key() {

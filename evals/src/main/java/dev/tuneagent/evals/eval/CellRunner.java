@@ -3,6 +3,7 @@ package dev.tuneagent.evals.eval;
 import dev.tuneagent.agent.llm.usage.UsageTotals;
 import dev.tuneagent.agent.llm.error.CassetteMiss;
 import dev.tuneagent.agent.loop.Optimizer;
+import dev.tuneagent.agent.loop.Resources;
 import dev.tuneagent.agent.loop.RunOutcome;
 import dev.tuneagent.agent.loop.StudyRun;
 import dev.tuneagent.agent.proposers.LlmProposers;
@@ -57,44 +58,49 @@ public final class CellRunner {
                     + e.getMessage(), null, List.of(), 0, 0, null, 0, (System.nanoTime() - start) / 1e9, 0, null, null,
                     task.metric(), task.direction(), null, null);
         }
-        boolean isDefault = proposer.equals(DefaultProposer.NAME);
+        String base = PrunerLabel.proposer(proposer);
+        boolean isDefault = base.equals(DefaultProposer.NAME);
         if (isDefault && setup.defaults() == null) {
             setup.launcher().close();
             return result(task, proposer, seed, CellResult.SKIPPED, setup.noDefault(), List.of(), 0, 0, null, 0,
-                    start, 0, null, null, setup);
+                    start, 0, null, null, setup, 0);
         }
-        boolean isLlm = LlmProposers.isLlm(proposer);
+        boolean isLlm = LlmProposers.isLlm(base);
         Path cellDir = isLlm && llm != null ? llm.mode().cellDir(task.name(), proposer, seed) : null;
         String cassette = cellDir == null ? null : llm.mode().cassette(display(cellDir));
         String model = isLlm && llm != null ? llm.model() : null;
         UsageTotals usage = llm == null ? new UsageTotals(java.util.Optional.empty()) : llm.usage();
-        String name = task.name() + "-" + proposer + "-s" + seed;
+        String name = task.name() + "-" + proposer.replace('+', '.') + "-s" + seed; // a study name has no '+'
         Path work = out.resolve("work").resolve(task.name()).resolve(proposer + "-s" + seed);
         TimedProposer timed = null;
         try (StudyStore store = open(task.name(), proposer, seed); var launcher = setup.launcher()) {
             if (llm != null && llm.mode() instanceof LlmMode.Replay && isLlm && !Recordings.hasExchanges(cellDir)) {
                 return result(task, proposer, seed, CellResult.FAILED, "no recording for this cell: " + cellDir
                         + " holds no exchange; record it with --llm record:DIR", List.of(), 0, 0, null, 0, start, 0,
-                        model, cassette, setup);
+                        model, cassette, setup, 0);
             }
             ProposerFactory factory = isLlm && llm != null ? llm.factory(usage, name, seed)
                     : ProposerFactory.classical();
             TaskSpec spec = isLlm && llm != null ? llm.task(setup.task(), cellDir) : setup.task();
-            timed = new TimedProposer(isDefault ? new DefaultProposer(setup.defaults()) : factory.create(proposer, spec));
+            timed = new TimedProposer(isDefault ? new DefaultProposer(setup.defaults()) : factory.create(base, spec));
             int budget = isDefault ? 1 : trials;
             if (store.findStudy(name).isEmpty()) {
                 store.createStudy(new StudyDefinition(name, spec.space(), spec.direction(), spec.metric(), seed, budget,
                         "{}", clock.instant()));
             }
             Optimizer optimizer = new Optimizer(store, launcher, clock, null);
-            RunOutcome outcome = optimizer.run(new StudyRun(name, spec.job(), timed, work));
+            // An unlimited resource budget stores every intermediate report, so each cell's resource is counted in
+            // steps (CV folds) whether or not it prunes; test functions report no step and cost one per trial.
+            RunOutcome outcome = optimizer.run(new StudyRun(name, spec.job(), timed, work, PrunerLabel.of(proposer),
+                    Integer.MAX_VALUE));
+            long resource = Resources.used(outcome.last());
             List<Trial> done = outcome.last().trials().stream().sorted(Comparator.comparingInt(Trial::number)).toList();
             List<Double> curve = curve(done, setup, trials);
             int fallbacks = (int) done.stream().filter(t -> t.provenance() != null && t.provenance().fallback() != null)
                     .count();
             UsageTotals.Totals u = usage.totals();
             return result(task, proposer, seed, CellResult.OK, null, curve, u.calls(), u.totalTokens(),
-                    u.costUsd(), fallbacks, start, timed.millis(), model, cassette, setup);
+                    u.costUsd(), fallbacks, start, timed.millis(), model, cassette, setup, resource);
         } catch (RuntimeException e) {
             CassetteMiss miss = cause(e, CassetteMiss.class);
             String reason = miss != null ? "cassette miss: " + miss.getMessage()
@@ -103,7 +109,7 @@ public final class CellRunner {
             UsageTotals.Totals u = usage.totals();
             return result(task, proposer, seed, CellResult.FAILED, reason, List.of(), u.calls(), u.totalTokens(),
                     u.costUsd(), 0, start, timed == null ? 0 : timed.millis(), model,
-                    cassette, setup);
+                    cassette, setup, 0);
         } finally {
             if (!(setup.task().job() instanceof CommandJobSpec)) {
                 deleteTree(work); // in-process trials leave nothing worth keeping; a command's outputs are kept
@@ -144,11 +150,11 @@ public final class CellRunner {
 
     private CellResult result(EvalTask task, String proposer, long seed, String status, String reason,
                               List<Double> curve, int calls, long tokens, Double cost, int fallbacks, long start,
-                              double proposerMs, String model, String cassette, CellSetup setup) {
+                              double proposerMs, String model, String cassette, CellSetup setup, long resource) {
         Double best = curve.isEmpty() ? null : curve.get(curve.size() - 1);
         return new CellResult(task.name(), proposer, seed, status, reason, best, curve, calls, tokens, cost, fallbacks,
                 (System.nanoTime() - start) / 1e9, proposerMs, model, cassette, task.metric(), task.direction(),
-                setup.view(), setup.minimum());
+                setup.view(), setup.minimum(), PrunerLabel.pruner(proposer), resource);
     }
 
     /** Relative to the working directory when under it, so shipped results name portable paths. */

@@ -64,7 +64,7 @@ public final class EvalCommand {
             return 0;
         }
         List<EvalTask> tasks = Suites.load(o.suite(), o.tasks(), catalog, loader);
-        boolean anyLlm = o.proposers().stream().anyMatch(LlmProposers::isLlm);
+        boolean anyLlm = o.proposers().stream().map(PrunerLabel::proposer).anyMatch(LlmProposers::isLlm);
         boolean anonymize = o.view() == EvalOptions.View.ANONYMIZED || (o.view() == EvalOptions.View.AUTO && anyLlm);
         List<CellResult> existing = file.read();
         checkCompatible(existing, o, anonymize);
@@ -150,7 +150,7 @@ public final class EvalCommand {
     /** A rerun must add comparable cells: same budget, same view of the test functions. */
     static void checkCompatible(List<CellResult> existing, EvalOptions o, boolean anonymize) {
         for (CellResult r : existing) {
-            if (r.ok() && !r.proposer().equals(DefaultProposer.NAME) && r.curve().size() != o.trials()) {
+            if (r.ok() && !PrunerLabel.proposer(r.proposer()).equals(DefaultProposer.NAME) && r.curve().size() != o.trials()) {
                 throw new ConfigException("--trials", "got " + o.trials() + ", but " + o.out() + " holds cells of "
                         + r.curve().size() + " trials; use --trials " + r.curve().size() + " or another --out");
             }

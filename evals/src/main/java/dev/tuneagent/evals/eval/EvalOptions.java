@@ -17,6 +17,7 @@ import java.util.Map;
  * @param view        anonymized or plain instances of the synthetic functions ({@link View#AUTO}: anonymized
  *                    exactly when an LLM proposer is in the run)
  * @param sqlite      each cell's study in its own SQLite file under {@code out/studies} (else in memory)
+ * @param proposers   cell labels: a proposer, or PROPOSER+PRUNER with {@code --pruner} (see {@link PrunerLabel})
  * @param checkpoints trial counts the report looks at (those beyond the budget are dropped; the budget is added)
  * @param retryFailed cells whose line says {@code failed} are run again (their lines are replaced)
  * @param reportOnly  rebuild summary.md, results.csv and plots from results.jsonl without running anything
@@ -40,7 +41,7 @@ public record EvalOptions(String suite, List<String> tasks, List<String> propose
             usage: tune eval --suite synthetic|ml|FILE.yaml --proposers p,q --out DIR [--tasks a,b] [--seeds N]
                              [--trials T] [--jobs J] [--model PROVIDER:NAME] [--llm off|record:DIR|replay:DIR]
                              [--anonymize|--plain] [--store sqlite|memory] [--checkpoints 5,10,25,50]
-                             [--retry-failed] [--report-only]
+                             [--pruner none,median,asha] [--retry-failed] [--report-only]
               --suite        synthetic (test functions), ml (MODEL-DATASET tasks) or a suite file listing task files
               --tasks        only these tasks of the suite, e.g. branin,hartmann3 or knn-wine
               --proposers    e.g. default,random,sobol,gp,hybrid,llambo (default is the untuned configuration)
@@ -53,6 +54,8 @@ public record EvalOptions(String suite, List<String> tasks, List<String> propose
               --anonymize    anonymized synthetic instances (default when an LLM proposer runs); --plain: the textbook box
               --store        each cell's study in a SQLite file under DIR/studies (default) or in memory
               --checkpoints  trial counts reported (default 5,10,25,50; the budget is always added)
+              --pruner       early stopping as a dimension of the cells: none (default), median, asha; a cell of gp
+                             with median is labelled gp+median, and results.jsonl has its pruner and resource
               --retry-failed run the cells whose line says failed again
               --report-only  rebuild summary.md, results.csv and plots/ from DIR/results.jsonl alone""";
 
@@ -60,7 +63,7 @@ public record EvalOptions(String suite, List<String> tasks, List<String> propose
             "--help");
     private static final List<String> OPTIONS = List.of("--suite", "--tasks", "--proposers", "--seeds", "--trials",
             "--out", "--jobs", "--model", "--llm", "--store", "--checkpoints", "--anonymize", "--plain",
-            "--retry-failed", "--report-only", "--help");
+            "--retry-failed", "--report-only", "--help", "--pruner");
 
     public EvalOptions {
         tasks = List.copyOf(tasks);
@@ -108,7 +111,8 @@ public record EvalOptions(String suite, List<String> tasks, List<String> propose
             throw ConfigException.of("--store", kv.get("--store"), "sqlite or memory");
         }
         List<String> proposers = reportOnly && !kv.containsKey("--proposers") ? List.of()
-                : proposers(kv.getOrDefault("--proposers", ""), knownProposers);
+                : PrunerLabel.labels(proposers(kv.getOrDefault("--proposers", ""), knownProposers),
+                        PrunerLabel.parse(kv.getOrDefault("--pruner", "none")));
         return new EvalOptions(kv.get("--suite"), names(kv.get("--tasks")), proposers,
                 positive("--seeds", kv.getOrDefault("--seeds", "5")),
                 positive("--trials", kv.getOrDefault("--trials", "30")), Path.of(kv.get("--out")),

@@ -107,6 +107,8 @@ public final class ResultsFile {
         if (r.cassette() != null) {
             o.put("cassette", r.cassette());
         }
+        o.put("pruner", r.pruner());
+        o.put("resource", r.resource());
         o.put("metric", r.metric());
         o.put("direction", r.direction().lower());
         if (r.view() != null) {
@@ -125,7 +127,8 @@ public final class ResultsFile {
                 text(o, "reason"), number(o, "best"), curve, o.path("calls").asInt(), o.path("tokens").asLong(),
                 number(o, "cost_usd"), o.path("fallbacks").asInt(), o.path("wall_s").asDouble(),
                 o.path("proposer_ms").asDouble(), text(o, "model"), text(o, "cassette"), text(o, "metric"),
-                Direction.parse("direction", text(o, "direction")), text(o, "view"), number(o, "minimum"));
+                Direction.parse("direction", text(o, "direction")), text(o, "view"), number(o, "minimum"),
+                text(o, "pruner"), o.path("resource").asLong());
     }
 
     private static double round(double v) {

@@ -142,11 +142,11 @@ public final class SummaryWriter {
 
     private static void cost(StringBuilder md, EvalStats s, List<CellResult> results) {
         md.append("| proposer | cells | calls/trial | tokens/trial | $ total | fallbacks/cell | proposer ms/trial"
-                + " | wall s/cell |\n|---|---|---|---|---|---|---|---|\n");
+                + " | wall s/cell | resource/cell |\n|---|---|---|---|---|---|---|---|---|\n");
         for (String p : s.proposers()) {
             List<CellResult> cells = results.stream().filter(r -> r.proposer().equals(p) && r.ok()).toList();
             if (cells.isEmpty()) {
-                md.append("| ").append(p).append(" | 0 | | | | | | |\n");
+                md.append("| ").append(p).append(" | 0 | | | | | | | |\n");
                 continue;
             }
             double trials = cells.stream().mapToDouble(r -> r.proposer().equals(DefaultProposer.NAME) ? 1
@@ -161,7 +161,9 @@ public final class SummaryWriter {
                             cells.stream().mapToDouble(CellResult::costUsd).sum()) : "n/a").append(" | ")
                     .append(num(cells.stream().mapToDouble(CellResult::fallbacks).average().orElse(0), 2)).append(" | ")
                     .append(num(Stats.median(ms), 1)).append(" | ")
-                    .append(num(Stats.median(cells.stream().map(CellResult::wallS).toList()), 2)).append(" |\n");
+                    .append(num(Stats.median(cells.stream().map(CellResult::wallS).toList()), 2)).append(" | ")
+                    .append(num(Stats.median(cells.stream().map(r -> (double) r.resource()).toList()), 0))
+                    .append(" |\n");
         }
     }
 

@@ -117,4 +117,27 @@ class MlAndFileSuitesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Suites.load(dir.resolve("suite.yaml").toString(),
                 List.of(), Evals.CATALOG, loader)).hasMessageStartingWith("tasks");
     }
+
+    @Test
+    void thePrunerIsADimensionOfTheCellsAndEachCellCountsTheResourceItUsed() throws Exception {
+        Path out = dir.resolve("p");
+        Evals.run("--suite", "ml", "--tasks", "knn-wine", "--proposers", "default,random", "--pruner", "none,asha",
+                "--seeds", "1", "--trials", "12", "--out", out.toString(), "--store", "memory");
+        List<JsonNode> lines = lines(out);
+        assertThat(lines).extracting(n -> n.get("proposer").asText())
+                .containsExactlyInAnyOrder("default", "random", "random+asha");
+        JsonNode plain = lines.stream().filter(n -> n.get("proposer").asText().equals("random")).findFirst().orElseThrow();
+        JsonNode asha = lines.stream().filter(n -> n.get("proposer").asText().equals("random+asha")).findFirst()
+                .orElseThrow();
+        assertThat(plain.get("pruner").asText()).isEqualTo("none");
+        assertThat(asha.get("status").asText()).as(asha.toString()).isEqualTo("ok");
+        assertThat(asha.get("pruner").asText()).isEqualTo("asha");
+        // 12 trials of 5 folds each without pruning; ASHA (rungs at folds 1 and 3) stops some trials early
+        assertThat(plain.get("resource").asLong()).isEqualTo(60);
+        assertThat(asha.get("resource").asLong()).isLessThan(60).isGreaterThanOrEqualTo(12);
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("resource/cell").contains("random+asha");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Evals.run("--suite", "ml", "--tasks", "knn-wine", "--proposers", "random",
+                "--pruner", "hyperband", "--out", dir.resolve("bad").toString()))
+                .isInstanceOf(dev.tuneagent.core.config.ConfigException.class).hasMessageContaining("--pruner");
+    }
 }
