@@ -41,7 +41,7 @@ class PrunedCrashResumeTest {
                 loss = (p["x"] - 1) ** 2 + (p["y"] + 2) ** 2
                 for step in range(1, 5):
                     print(json.dumps({"step": step, "value": loss + 10.0 / step}), flush=True)
-                    time.sleep(0.3)
+                    time.sleep(0.5)
                 print(json.dumps({"value": loss}))
                 """);
         return Files.writeString(dir.resolve("pruned.yaml"), """
@@ -74,13 +74,16 @@ class PrunedCrashResumeTest {
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         try {
-            // Wait (polling the other process's database) for 4 finished trials and a running one with a report.
+            // Wait (polling the other process's database) for 4 finished trials and a running one that reported a
+            // step or two and was not pruned: it has at least a second (two more steps of 0.5 s) left to run, so it is
+            // still RUNNING when the kill lands a few milliseconds later.
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
             while (true) {
                 StudySnapshot s = snapshot(db);
                 if (s != null && s.trials().stream().filter(t -> t.state().isFinished()).count() >= 4
                         && s.trials().stream().anyMatch(t -> t.state() == TrialState.RUNNING
-                        && !Intermediate.of(t).isEmpty())) {
+                        && !Intermediate.of(t).isEmpty() && Intermediate.lastStep(t) <= 2
+                        && t.attrs().get(Intermediate.PRUNED) == null)) {
                     break;
                 }
                 assertThat(Instant.now()).as("the child should get that far").isBefore(deadline);
