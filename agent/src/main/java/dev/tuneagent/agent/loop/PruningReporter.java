@@ -5,7 +5,6 @@ import dev.tuneagent.core.prune.PruneDecision;
 import dev.tuneagent.core.prune.Pruner;
 import dev.tuneagent.core.prune.Report;
 import dev.tuneagent.core.store.StudyStore;
-import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.tools.job.Reporter;
 import java.util.ArrayList;
@@ -51,21 +50,33 @@ final class PruningReporter implements Reporter {
         } catch (IllegalArgumentException e) {
             problem(e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            // The store could not take the report (locked, gone): the report is lost, the trial goes on.
+            problem("report at step " + step + " not stored: " + e.getMessage());
+            return false;
         }
         PruneDecision d;
         if (step >= resourceLeft) {
             d = new PruneDecision(true, "budget.resource is spent (" + step + " steps of this trial)",
                     Map.of("rule", "resource", "step", step, "value", value));
         } else {
-            StudySnapshot snapshot = store.snapshot(study);
-            d = pruner.decide(snapshot, trial, Intermediate.of(trial));
+            try {
+                d = pruner.decide(store.snapshot(study), trial, Intermediate.of(trial));
+            } catch (RuntimeException e) {
+                problem("report at step " + step + " not judged: " + e.getMessage());
+                return false;
+            }
             if (!d.prune()) {
                 return false;
             }
         }
         Map<String, Object> why = new LinkedHashMap<>(d.details());
         why.put("reason", d.reason());
-        store.putTrialAttrs(study, number, Map.of(Intermediate.PRUNED, why));
+        try {
+            store.putTrialAttrs(study, number, Map.of(Intermediate.PRUNED, why));
+        } catch (RuntimeException e) {
+            return false; // a decision that cannot be stored is not taken: the trial runs on
+        }
         decision = d;
         return true;
     }

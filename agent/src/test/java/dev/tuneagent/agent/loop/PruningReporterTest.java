@@ -52,4 +52,28 @@ class PruningReporterTest {
         assertThat(pruned).containsEntry("rule", "median").containsEntry("step", 2);
         assertThat(reporter.decision().prune()).isTrue();
     }
+
+    @Test
+    void a_store_that_cannot_take_a_report_loses_that_report_but_never_the_trial() {
+        store.createStudy(new StudyDefinition("s", SearchSpace.of(new FloatParam("x", 0, 1, false)),
+                Direction.MINIMIZE, "loss", 0, 10, "{}", Instant.EPOCH));
+        Trial running = store.startTrial("s", new Proposal(Map.of("x", 0.1), Provenance.of("gp", 0)), Instant.EPOCH);
+        dev.tuneagent.core.store.StudyStore locked = (dev.tuneagent.core.store.StudyStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.tuneagent.core.store.StudyStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("reportIntermediate")) {
+                                throw new dev.tuneagent.core.store.StoreException("database is locked");
+                            }
+                            try {
+                                return method.invoke(store, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        var reporter = new PruningReporter(locked, "s", running.number(), new MedianPruner(0, 0, 1, 1));
+        assertThat(reporter.report(1, 0.5)).isFalse();
+        assertThat(store.trials("s").get(0).state()).isEqualTo(dev.tuneagent.core.study.TrialState.RUNNING);
+        assertThat(store.trials("s").get(0).attrs().get(PruningReporter.PROBLEMS)).asList().singleElement().asString()
+                .contains("not stored").contains("database is locked");
+    }
 }

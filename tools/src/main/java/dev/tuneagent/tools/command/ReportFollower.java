@@ -93,7 +93,12 @@ final class ReportFollower {
         } else {
             lastStep = s.asInt();
             lastValue = v.asDouble();
-            stop = reporter.report(lastStep, lastValue);
+            try {
+                stop = reporter.report(lastStep, lastValue);
+            } catch (RuntimeException e) {
+                // A listener's failure must not stop reading the job (or leave its result unreported).
+                problem("intermediate report at step " + lastStep + " was not handled: " + e.getMessage());
+            }
         }
     }
 

@@ -137,4 +137,27 @@ class IntermediateReportsTest {
             inprocess.close();
         }
     }
+
+    @Test
+    void a_reporter_that_throws_never_leaves_the_job_without_a_result() throws Exception {
+        List<String> problems = new ArrayList<>();
+        Reporter broken = new Reporter() {
+            @Override
+            public boolean report(int step, double value) {
+                throw new IllegalStateException("store gone");
+            }
+
+            @Override
+            public synchronized void problem(String message) {
+                problems.add(message);
+            }
+        };
+        JobResult result = python("""
+                import json
+                print(json.dumps({"step": 1, "value": 0.9}))
+                print(json.dumps({"value": 0.5}))
+                """, broken);
+        assertThat(((JobResult.Succeeded) result).metrics()).containsEntry("value", 0.5);
+        assertThat(problems).singleElement().asString().contains("step 1").contains("store gone");
+    }
 }
