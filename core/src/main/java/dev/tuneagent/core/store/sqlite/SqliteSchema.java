@@ -19,7 +19,7 @@ final class SqliteSchema {
     /** "TUNE" in ASCII, written to the SQLite header so other tools can recognize the file. */
     static final int APPLICATION_ID = 0x54554E45;
 
-    private static final String[] CREATE_V1 = {
+    static final String[] CREATE_V1 = {
         """
         CREATE TABLE studies (
           id          INTEGER PRIMARY KEY,
@@ -49,7 +49,7 @@ final class SqliteSchema {
     };
 
     /** Version 2: typed trial attributes (a JSON object) and a WAITING queue claimed oldest first. */
-    private static final String[] V1_TO_V2 = {
+    static final String[] V1_TO_V2 = {
         "ALTER TABLE trials ADD COLUMN attrs_json TEXT NOT NULL DEFAULT '{}'",
         "CREATE INDEX trials_waiting ON trials (study_id, state, number)",
     };
