@@ -32,7 +32,9 @@ import org.sqlite.SQLiteConfig;
  * The default store: one SQLite file in WAL mode. Every write runs in a {@code BEGIN IMMEDIATE}
  * transaction, so two processes sharing the file take turns (waiting up to the busy timeout) and can
  * never hand out the same trial number. Reads run in a deferred transaction and see one consistent
- * state. One instance is safe for use by many threads (calls are serialized on its connection).
+ * state. One instance is safe for use by many threads (calls are serialized on its connection). Each instance
+ * has its own {@link Owner}, written with a heartbeat (epoch milliseconds, the caller's clock) into the lease of
+ * every trial it starts or claims.
  */
 public final class SqliteStudyStore implements StudyStore {
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
