@@ -17,10 +17,37 @@ import java.util.Optional;
  * method holds one lock, which gives the same atomicity and numbering guarantees as the SQLite store.
  */
 public final class InMemoryStudyStore implements StudyStore {
-    private final Object lock = new Object();
-    private final Map<String, Entry> studies = new LinkedHashMap<>();
+    private final Object lock;
+    private final Map<String, Entry> studies;
+    private final Owner owner;
 
-    private record Entry(StudyDefinition definition, List<Trial> trials) {
+    /** Leases of RUNNING trials by number (owner and last heartbeat); a finished trial's lease is dropped. */
+    private record Entry(StudyDefinition definition, List<Trial> trials, Map<Integer, Lease> leases) {
+    }
+
+    public InMemoryStudyStore() {
+        this(Owner.forThisProcess());
+    }
+
+    /** A store whose trials are leased to {@code owner} (tests give two stores over one map different owners). */
+    public InMemoryStudyStore(Owner owner) {
+        this.owner = owner;
+        this.lock = new Object();
+        this.studies = new LinkedHashMap<>();
+    }
+
+    private InMemoryStudyStore(InMemoryStudyStore shared, Owner owner) {
+        this.owner = owner;
+        this.lock = shared.lock;
+        this.studies = shared.studies;
+    }
+
+    /**
+     * Another handle on the same data with its own owner, as a second worker process would open the same
+     * database: for tests of workers and leases without a database.
+     */
+    public InMemoryStudyStore asWorker(Owner other) {
+        return new InMemoryStudyStore(this, other);
     }
 
     @Override
@@ -29,7 +56,7 @@ public final class InMemoryStudyStore implements StudyStore {
             if (studies.containsKey(definition.name())) {
                 throw TrialTransitions.duplicateStudy(definition.name(), location());
             }
-            studies.put(definition.name(), new Entry(definition, new ArrayList<>()));
+            studies.put(definition.name(), new Entry(definition, new ArrayList<>(), new LinkedHashMap<>()));
         }
     }
 
@@ -53,8 +80,85 @@ public final class InMemoryStudyStore implements StudyStore {
             Entry e = entry(study);
             Trial t = TrialTransitions.start(e.definition().space(), e.trials().size(), proposal, startedAt);
             e.trials().add(t);
+            lease(e, t.number(), startedAt);
             return t;
         }
+    }
+
+    @Override
+    public Optional<Trial> startTrialWithinBudget(String study, Proposal proposal, Instant startedAt) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            if (e.trials().size() >= e.definition().budget()) {
+                return Optional.empty();
+            }
+            return Optional.of(startTrial(study, proposal, startedAt));
+        }
+    }
+
+    @Override
+    public String owner() {
+        return owner.toString();
+    }
+
+    @Override
+    public int heartbeat(String study, Instant at) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            int n = 0;
+            for (Lease l : List.copyOf(e.leases().values())) {
+                if (owner().equals(l.owner())) {
+                    lease(e, l.number(), at);
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public List<Lease> leases(String study, Instant now) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            List<Lease> out = new ArrayList<>();
+            for (Trial t : e.trials()) {
+                if (t.state() == dev.tuneagent.core.study.TrialState.RUNNING) {
+                    Lease l = e.leases().get(t.number());
+                    out.add(l == null ? new Lease(t.number(), null, null, null)
+                            : new Lease(t.number(), l.owner(), l.heartbeatAt(),
+                            java.time.Duration.between(l.heartbeatAt(), now)));
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            List<Trial> changed = new ArrayList<>();
+            for (Lease l : leases) {
+                if (l.number() < 0 || l.number() >= e.trials().size()) {
+                    continue;
+                }
+                Trial t = e.trials().get(l.number());
+                Lease now = e.leases().get(l.number());
+                String current = now == null ? null : now.owner();
+                if (t.state() == dev.tuneagent.core.study.TrialState.RUNNING
+                        && java.util.Objects.equals(current, l.owner())) {
+                    Trial failed = TrialTransitions.failIfPending(t, reason, at);
+                    e.trials().set(l.number(), failed);
+                    e.leases().remove(l.number());
+                    changed.add(failed);
+                }
+            }
+            return changed;
+        }
+    }
+
+    private void lease(Entry e, int number, Instant at) {
+        e.leases().put(number, new Lease(number, owner(), at, java.time.Duration.ZERO));
     }
 
     @Override
@@ -75,6 +179,7 @@ public final class InMemoryStudyStore implements StudyStore {
                 if (trials.get(i).state() == dev.tuneagent.core.study.TrialState.WAITING) {
                     Trial claimed = TrialTransitions.claim(trials.get(i), startedAt);
                     trials.set(i, claimed);
+                    lease(entry(study), i, startedAt);
                     return Optional.of(claimed);
                 }
             }
@@ -91,6 +196,7 @@ public final class InMemoryStudyStore implements StudyStore {
             }
             Trial done = TrialTransitions.finish(e.trials().get(number), outcome, finishedAt);
             e.trials().set(number, done);
+            e.leases().remove(number);
             return done;
         }
     }
@@ -143,6 +249,7 @@ public final class InMemoryStudyStore implements StudyStore {
                         ? TrialTransitions.failIfPending(t, reason, at) : t;
                 if (after != t) {
                     trials.set(i, after);
+                    entry(study).leases().remove(i);
                     changed++;
                 }
             }

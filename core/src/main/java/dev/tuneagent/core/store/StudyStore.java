@@ -25,7 +25,10 @@ public interface StudyStore extends AutoCloseable {
     /** All studies, oldest first. */
     List<StudySummary> listStudies();
 
-    /** Stores a new RUNNING trial with the next free number (and the proposal's attributes) and returns it. */
+    /**
+     * Stores a new RUNNING trial with the next free number (and the proposal's attributes) and returns it. The
+     * trial is leased to this store's {@link #owner()} with a first heartbeat.
+     */
     Trial startTrial(String study, Proposal proposal, Instant startedAt);
 
     /**
@@ -37,7 +40,8 @@ public interface StudyStore extends AutoCloseable {
 
     /**
      * Claims the oldest (lowest-numbered) WAITING trial: it becomes RUNNING since {@code startedAt} in the
-     * same transaction, so two writers never claim the same one. Empty when nothing waits.
+     * same transaction, so two writers never claim the same one, and is leased to this store's {@link #owner()}.
+     * Empty when nothing waits.
      */
     Optional<Trial> claimWaitingTrial(String study, Instant startedAt);
 
@@ -61,6 +65,35 @@ public interface StudyStore extends AutoCloseable {
      * finished trial (it never changes) and {@link StoreException} if the trial does not exist.
      */
     Trial putTrialAttrs(String study, int number, Map<String, Object> attrs);
+
+    /**
+     * Like {@link #startTrial}, but only while the study holds fewer trials (of any state) than its budget, checked
+     * in the same transaction as the numbering: workers that share a study never start more than its budget.
+     * Empty when the budget is spoken for.
+     */
+    Optional<Trial> startTrialWithinBudget(String study, Proposal proposal, Instant startedAt);
+
+    /**
+     * This store's identity ({@code host/pid/nonce}, see {@link Owner}): the owner written into the lease of each
+     * trial it starts or claims. Each store instance has its own.
+     */
+    String owner();
+
+    /**
+     * A sign of life: refreshes the heartbeat of every RUNNING trial of {@code study} that this store's owner runs
+     * (PostgreSQL writes the server's time, the others {@code at}). Returns how many leases were refreshed.
+     */
+    int heartbeat(String study, Instant at);
+
+    /** The leases of the study's RUNNING trials, ordered by number; {@code now} measures their age (not on PostgreSQL). */
+    List<Lease> leases(String study, Instant now);
+
+    /**
+     * Fails, with {@code reason}, each trial of {@code leases} that is still RUNNING under the same owner, in one
+     * transaction, and returns the trials it changed: what a worker does with the trials of a dead or silent owner
+     * before their re-runs are enqueued. A trial finished or re-claimed meanwhile is left alone.
+     */
+    List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at);
 
     /** Trials of a study ordered by number. */
     List<Trial> trials(String study);
