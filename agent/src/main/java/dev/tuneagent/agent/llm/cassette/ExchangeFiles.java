@@ -59,6 +59,10 @@ public final class ExchangeFiles {
         return max;
     }
 
+    static boolean isCompressed(Path file) {
+        return file.getFileName().toString().endsWith(".gz");
+    }
+
     static boolean isPacked(Path file) {
         return file.getFileName().toString().equals(PACKED);
     }
@@ -69,7 +73,7 @@ public final class ExchangeFiles {
      * @throws NotGzip when a {@code .gz} file is not a complete gzip stream (truncated, or not gzip at all)
      */
     public static String readText(Path file) throws IOException {
-        if (!file.getFileName().toString().endsWith(".gz")) {
+        if (!isCompressed(file)) {
             return Files.readString(file, StandardCharsets.UTF_8);
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {

@@ -43,11 +43,14 @@ final class Recordings {
                 }
                 for (Exchange e : read(p, rerecordHint)) {
                     String twin = files.putIfAbsent(e.sequence(), p.getFileName().toString());
-                    if (twin != null) {
-                        // e.g. exchange-0003.json beside its own .json.gz: replaying both would serve it twice
+                    // e.g. exchange-0003.json beside its own .json.gz: replaying both would serve it twice. Plain
+                    // files alone are never refused (hand-written cassettes may leave every sequence at 0).
+                    if (twin != null && (twin.endsWith(".gz") || ExchangeFiles.isCompressed(p))) {
+                        String where = twin.equals(p.getFileName().toString()) ? "twice in " + twin
+                                : "in both " + twin + " and " + p.getFileName();
                         throw new ConfigException("cassette", "cannot replay " + dir + ": exchange " + e.sequence()
-                                + " is in both " + twin + " and " + p.getFileName() + "; keep one of them (after "
-                                + "compressing, remove the plain exchange-NNNN.json files).");
+                                + " is " + where + "; keep one of them (after compressing, remove the plain "
+                                + "exchange-NNNN.json files).");
                     }
                     all.add(e);
                 }
