@@ -3,6 +3,7 @@ package dev.tuneagent.evals.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuneagent.agent.llm.cassette.ExchangeFiles;
 import dev.tuneagent.core.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,13 +72,13 @@ public record Recordings(String model, String baseUrl, String recordedWith) {
                 + (u.getPath() == null ? "" : u.getPath());
     }
 
-    /** Whether a cell's cassette directory holds any recorded exchange. */
+    /** Whether a cell's cassette directory holds any recorded exchange (plain, gzip-compressed or packed). */
     static boolean hasExchanges(Path cellDir) {
         if (!Files.isDirectory(cellDir)) {
             return false;
         }
         try (Stream<Path> s = Files.list(cellDir)) {
-            return s.anyMatch(p -> p.getFileName().toString().matches("exchange-\\d+\\.json"));
+            return s.anyMatch(ExchangeFiles::isExchange);
         } catch (IOException e) {
             return false;
         }
@@ -91,10 +92,12 @@ public record Recordings(String model, String baseUrl, String recordedWith) {
         }
         try (Stream<Path> s = Files.list(cellDir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                if (p.getFileName().toString().matches("exchange-\\d+\\.json")) {
-                    String w = JSON.readTree(p.toFile()).path("recorded_with").asText(null);
-                    if (w != null) {
-                        out.add(w);
+                if (ExchangeFiles.isExchange(p)) {
+                    for (JsonNode exchange : ExchangeFiles.readTrees(p)) {
+                        String w = exchange.path("recorded_with").asText(null);
+                        if (w != null) {
+                            out.add(w);
+                        }
                     }
                 }
             }

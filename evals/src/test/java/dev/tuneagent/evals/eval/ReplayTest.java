@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuneagent.agent.llm.cassette.ExchangeFiles;
 import dev.tuneagent.core.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class ReplayTest {
         Files.createDirectories(rec.resolve("branin"));
         Files.copy(SHIPPED.resolve(Recordings.FILE), rec.resolve(Recordings.FILE));
         Path cell = rec.resolve("branin/hybrid-s0");
-        copyDir(SHIPPED.resolve("branin/hybrid-s0"), cell);
+        unpack(SHIPPED.resolve("branin/hybrid-s0"), cell);
         // Tamper with the fifth recorded request: the replayed study sends the original one, which now matches nothing.
         Path fifth = cell.resolve("exchange-0005.json");
         ObjectNode exchange = (ObjectNode) JSON.readTree(fifth.toFile());
@@ -125,11 +126,46 @@ class ReplayTest {
                 "30", "--out", out.toString(), "--llm", "replay:" + SHIPPED, "--store", "memory");
         assertThat(lines(out.resolve("results.jsonl")).get(0).get("view").asText()).isEqualTo("anonymized");
         // the prompts the model saw never name the function nor its box
-        try (Stream<Path> files = Files.list(SHIPPED.resolve("branin/hybrid-s0"))) {
-            for (Path f : files.toList()) {
-                String body = JSON.readTree(f.toFile()).get("request").toString().toLowerCase();
-                assertThat(body).doesNotContain("branin").doesNotContain("[-5").contains("x1");
+        List<JsonNode> exchanges = shipped("branin/hybrid-s0");
+        assertThat(exchanges).hasSizeGreaterThan(10);
+        for (JsonNode exchange : exchanges) {
+            String body = exchange.get("request").toString().toLowerCase();
+            assertThat(body).doesNotContain("branin").doesNotContain("[-5").contains("x1");
+        }
+    }
+
+    @Test
+    void everyFunctionIsRecordedForBothLlmProposersAndEverySeedByTheHonestlyLabelledStandIn() throws Exception {
+        List<JsonNode> recorded = lines(SHIPPED.resolve("recorded-results.jsonl"));
+        assertThat(recorded).hasSize(7 * 2 * 5);
+        for (JsonNode line : recorded) {
+            String cell = line.get("task").asText() + "/" + line.get("proposer").asText() + "-s" + line.get("seed").asInt();
+            assertThat(line.get("status").asText()).as(cell).isEqualTo("ok");
+            List<JsonNode> exchanges = shipped(cell);
+            // a cell's recording holds exactly the calls its recorded result counts
+            assertThat(exchanges).as(cell).hasSize(line.get("calls").asInt());
+            assertThat(exchanges).allSatisfy(x -> assertThat(x.get("recorded_with").asText())
+                    .startsWith("ScriptedProviderServer").contains("Not a real model"));
+        }
+    }
+
+    /** The exchanges of a shipped cell (packed as exchanges.json.gz, see docs/eval.md). */
+    private static List<JsonNode> shipped(String cell) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SHIPPED.resolve(cell))) {
+            for (Path f : files.filter(ExchangeFiles::isExchange).toList()) {
+                out.addAll(ExchangeFiles.readTrees(f));
             }
+        }
+        return out;
+    }
+
+    /** Writes a shipped cell's exchanges back as plain exchange-NNNN.json files, as recording wrote them. */
+    private static void unpack(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        for (JsonNode exchange : shipped(SHIPPED.relativize(from).toString())) {
+            Files.writeString(to.resolve(String.format("exchange-%04d.json", exchange.get("sequence").asInt())),
+                    exchange.toPrettyString());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tuneagent.agent.llm.cassette;
 
 import dev.tuneagent.agent.llm.http.Redactor;
-import java.util.List;
 import java.util.Optional;
 import okhttp3.Interceptor;
 
@@ -39,9 +38,9 @@ public final class Cassettes {
             return new Opened(RecordingInterceptor.open(r.dir(), redactor, recordedWith, session), Optional.empty());
         }
         if (mode instanceof CassetteMode.Replay r) {
-            List<Exchange> exchanges = Recordings.load(r.dir(), hint);
-            return new Opened(new ReplayingInterceptor(r.dir(), exchanges, redactor, hint),
-                    Optional.of(Recordings.askedForJson(exchanges)));
+            Recordings.Loaded loaded = Recordings.load(r.dir(), hint);
+            return new Opened(new ReplayingInterceptor(r.dir(), loaded, redactor, hint),
+                    Optional.of(Recordings.askedForJson(loaded.exchanges())));
         }
         return new Opened(null, Optional.empty());
     }

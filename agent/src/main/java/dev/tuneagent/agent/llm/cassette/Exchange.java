@@ -17,7 +17,8 @@ import java.util.Map;
  *                 "body": { ...response JSON... } } }
  * </pre>
  *
- * A body that is not JSON is stored as a string under {@code body_text} instead of {@code body}.
+ * A body that is not JSON is stored as a string under {@code body_text} instead of {@code body}. Replay also reads
+ * exchanges compressed after recording (see {@link ExchangeFiles}).
  */
 record Exchange(String recordedWith, String session, int sequence, String method, String path, String query,
                 Map<String, String> requestHeaders, String requestBody, int status, Map<String, String> responseHeaders,

@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -30,7 +28,6 @@ import okio.Buffer;
  * below HTTP (resets, timeouts) have no response to record and are not written.
  */
 final class RecordingInterceptor implements Interceptor {
-    static final Pattern FILE = Pattern.compile("exchange-(\\d+)\\.json");
     /** Headers worth keeping: they change how a client behaves (format, rate limits, versions). */
     private static final Set<String> KEPT = Set.of("content-type", "retry-after", "anthropic-version", "openai-beta",
             "x-request-id", "request-id");
@@ -58,10 +55,12 @@ final class RecordingInterceptor implements Interceptor {
             boolean foreign = false;
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
-                    if (FILE.matcher(p.getFileName().toString()).matches()) {
-                        found++;
-                        JsonNode s = CassetteJson.MAPPER.readTree(p.toFile()).path("session");
-                        foreign |= session == null || !s.isTextual() || !s.asText().equals(session);
+                    if (ExchangeFiles.isExchange(p)) {
+                        for (JsonNode exchange : ExchangeFiles.readTrees(p)) {
+                            found++;
+                            JsonNode s = exchange.path("session");
+                            foreign |= session == null || !s.isTextual() || !s.asText().equals(session);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -121,10 +120,9 @@ final class RecordingInterceptor implements Interceptor {
         int max = 0;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                Matcher m = FILE.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    max = Math.max(max, Integer.parseInt(m.group(1)));
-                }
+                // compressed and packed exchanges count too: a session recorded, compressed, then extended
+                // numbers onwards
+                max = Math.max(max, ExchangeFiles.highestSequence(p));
             }
         }
         return max;

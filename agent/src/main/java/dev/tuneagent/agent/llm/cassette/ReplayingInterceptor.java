@@ -29,13 +29,15 @@ final class ReplayingInterceptor implements Interceptor {
     private final Map<String, Deque<Exchange>> remaining = new HashMap<>();
     private final Map<String, Integer> recordedCount = new HashMap<>();
     private final List<Exchange> all;
+    private final Map<Integer, String> files;
 
-    /** @param all the directory's exchanges, already read (see {@link Recordings#load}) */
-    ReplayingInterceptor(Path dir, List<Exchange> all, Redactor redactor, String rerecordHint) {
+    /** @param loaded the directory's exchanges, already read (see {@link Recordings#load}) */
+    ReplayingInterceptor(Path dir, Recordings.Loaded loaded, Redactor redactor, String rerecordHint) {
         this.dir = dir;
         this.redactor = redactor;
         this.rerecordHint = rerecordHint;
-        this.all = all;
+        this.all = loaded.exchanges();
+        this.files = loaded.files();
         for (Exchange e : all) {
             remaining.computeIfAbsent(e.matchKey(), k -> new ArrayDeque<>()).add(e);
             recordedCount.merge(e.matchKey(), 1, Integer::sum);
@@ -101,8 +103,9 @@ final class ReplayingInterceptor implements Interceptor {
             return "";
         }
         String recorded = CassetteJson.canonical(best.requestBody());
-        return ". Closest recording: exchange-" + String.format(java.util.Locale.ROOT, "%04d", best.sequence())
-                + ".json, which differs at character " + bestPrefix + ": recorded \"" + around(recorded, bestPrefix)
+        String file = files.getOrDefault(best.sequence(), "?");
+        String where = file.equals(ExchangeFiles.PACKED) ? "exchange " + best.sequence() + " in " + file : file;
+        return ". Closest recording: " + where + ", which differs at character " + bestPrefix + ": recorded \"" + around(recorded, bestPrefix)
                 + "\", now \"" + around(canonical, bestPrefix) + "\"";
     }
 

@@ -218,7 +218,7 @@ class CassetteRoundTripTest {
                 .hasMessageContaining("--cassette record:" + missing);
         assertThatThrownBy(() -> replayFrom(dir))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("holds no exchange-NNNN.json file");
+                .hasMessageContaining("holds no exchange-NNNN.json, exchange-NNNN.json.gz or exchanges.json.gz file");
     }
 
     @Test
