@@ -148,10 +148,35 @@ public final class Optimizer {
                     cancel();
                 }
             }
+        } catch (RuntimeException e) {
+            abandon(study, def);
+            throw e;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * An exception leaves the loop (a replay mismatch, a store failure) while jobs run: they are cancelled and their
+     * trials stored as interrupted by user, so no job keeps running without an owner and resume re-runs them. If
+     * storing fails too, the trials stay RUNNING and their lease goes stale: the next start takes them over.
+     */
+    private void abandon(Study study, StudyDefinition def) {
+        cancelled = true;
+        running.cancelAll();
+        try {
+            while (!running.isEmpty()) {
+                RunningTrials.Ended ended = running.next(Duration.ofSeconds(1));
+                if (ended != null) {
+                    store(study, def, ended);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the original exception is the one to report
         }
     }
 

@@ -184,6 +184,32 @@ class ParallelOptimizerTest {
         assertThat(store.trials("s")).extracting(Trial::message).containsOnly(Interruptions.BY_USER).hasSize(2);
     }
 
+    @Test
+    void a_replay_mismatch_while_trials_run_cancels_them_and_stores_them_interrupted_before_it_stops_the_run()
+            throws Exception {
+        create(FakeJobs.SPACE, 4);
+        Proposer replaying = new Proposer() {
+            @Override
+            public String name() {
+                return "llambo";
+            }
+
+            @Override
+            public List<Proposal> propose(StudySnapshot s, int n) {
+                if (s.trials().size() == 2) {
+                    throw new dev.tuneagent.agent.llm.error.CassetteMiss("cassette replay: no recording matches");
+                }
+                return FakeJobs.seeded("llambo").propose(s, n);
+            }
+        };
+        CompletableFuture<RunOutcome> out = start(new Optimizer(store, jobs, CLOCK, null, QUIET),
+                new StudyRun("s", JOB, replaying, dir).withParallel(3));
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> out.get(20, TimeUnit.SECONDS));
+        assertThat(thrown).hasCauseInstanceOf(dev.tuneagent.agent.llm.error.CassetteMiss.class);
+        assertThat(jobs.runningTrials()).as("no job left running without an owner").isEmpty();
+        assertThat(store.trials("s")).hasSize(2).extracting(Trial::message).containsOnly(Interruptions.BY_USER);
+    }
+
     private static Proposer fixed(String name, Map<String, Object> params, List<StudySnapshot> seen) {
         return new Proposer() {
             @Override
