@@ -161,6 +161,39 @@ class WorkersCliTest {
     }
 
     @Test
+    void create_stores_parallel_with_the_task_so_every_worker_and_resume_uses_it() throws Exception {
+        String storage = "sqlite:" + dir.resolve("s.db");
+        Result created = tune("create", Tasks.quadratic(dir, "wide", 4).toString(), "--storage", storage,
+                "--parallel", "3");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("tune worker wide --storage " + storage);
+        try (StudyStore store = StudyStores.open(storage)) {
+            assertThat(store.findStudy("wide").orElseThrow().taskJson()).contains("\"parallel\":3");
+        }
+    }
+
+    @Test
+    void sigterm_like_ctrl_c_with_two_trials_running_stores_both_interrupted_and_exits_resumably() throws Exception {
+        String storage = "sqlite:" + dir.resolve("s.db");
+        Process run = child("run", "run", task("stopped").toString(), "--storage", storage);
+        await("two trials running", () -> leases(storage, "stopped").stream().filter(ownedBy(run)).count() == 2);
+        List<Integer> cut = leases(storage, "stopped").stream().map(Lease::number).toList();
+        run.destroy(); // SIGTERM runs the same shutdown hook as SIGINT (Ctrl-C)
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as(output("run")).isEqualTo(143);
+        assertThat(output("run")).contains("Interrupted: the running trials are stored as FAILED",
+                "tune resume stopped --storage " + storage);
+        List<Trial> t = trials(storage, "stopped");
+        assertThat(t).noneMatch(x -> x.state() == TrialState.RUNNING);
+        assertThat(cut).allSatisfy(n -> assertThat(t.get(n).state() == TrialState.COMPLETE
+                || Interruptions.BY_USER.equals(t.get(n).message())).as("trial " + n).isTrue());
+
+        Result resumed = tune("resume", "stopped", "--storage", storage);
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertTheWholeBudgetFinished(trials(storage, "stopped"));
+    }
+
+    @Test
     void two_workers_share_one_study_on_postgresql_with_unique_numbers_and_every_result() throws Exception {
         String url = RealServices.postgresUrl();
         String schema = "workers_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -52,9 +52,13 @@ public class RunCommands {
                        @ShellOption(defaultValue = ShellOption.NULL, help = "study name (default: the task's name)") String name,
                        @ShellOption(defaultValue = ShellOption.NULL, help = "trial budget (default: budget.trials)") Integer trials,
                        @ShellOption(defaultValue = ShellOption.NULL, help = "proposer (default: the task's, else gp)") String proposer,
-                       @ShellOption(defaultValue = ShellOption.NULL, help = "study seed (default: the task's, else 0)") Long seed) {
+                       @ShellOption(defaultValue = ShellOption.NULL, help = "study seed (default: the task's, else 0)") Long seed,
+                       @ShellOption(defaultValue = ShellOption.NULL, help = PARALLEL_HELP) Integer parallel) {
         StorageLocation location = StorageLocation.parse(storage);
         TaskSpec spec = loader.override(loader.load(Path.of(task)), name, trials, proposer, seed);
+        if (parallel != null) {
+            spec = spec.toBuilder().parallel(WorkerOptions.parallel(parallel)).build(); // each worker's default
+        }
         status.set(runner.create(spec, location));
     }
 
