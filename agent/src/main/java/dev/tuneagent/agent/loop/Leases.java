@@ -36,7 +36,8 @@ public final class Leases {
     public static List<Trial> takeOverStale(StudyStore store, String study, Duration grace, Clock clock) {
         List<Lease> stale = store.leases(study, clock.instant()).stream()
                 .filter(l -> !store.owner().equals(l.owner()) && l.isStale(grace)).toList();
-        return fail(store, study, stale, clock);
+        // Called every poll while a run waits: nothing more is read or written unless a lease is stale.
+        return stale.isEmpty() ? List.of() : fail(store, study, stale, clock);
     }
 
     /** Throws {@link StudyBusyException} while another live owner runs the study (nothing is changed). */
