@@ -12,6 +12,7 @@ import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.tools.command.OrphanJobs;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
@@ -90,6 +91,7 @@ public final class Optimizer {
             notify(() -> listener.recovered(store.trials(def.name()).stream()
                     .filter(t -> numbers.contains(t.number())).toList()));
         }
+        OrphanJobs.onThisHost(note -> notify(() -> listener.notice(note))).endAll(left); // #10: jobs left running
         RunStart.enqueueReruns(store, def.name(), clock);
         RunStart.enqueueInitialDesign(store, def.name(), run.proposer(), clock);
         int started = 0;
