@@ -7,6 +7,7 @@ import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.shell.fixtures.StartTrialAndExit;
 import dev.tuneagent.shell.fixtures.Tasks;
 import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.io.ByteArrayOutputStream;
@@ -128,12 +129,12 @@ class ScaleOutCliTest {
                 """);
         String storage = "sqlite:" + dir.resolve("reattach.db");
         assertThat(tune("create", task.toString(), "--storage", storage).code()).isZero();
-        // What a killed tune leaves: a RUNNING trial whose job was submitted and is still running.
+        // What a killed tune leaves: a RUNNING trial, leased to a process that is gone, whose job was submitted and is
+        // still running (a trial of a live owner would be left to that owner).
         Path trialDir = Files.createDirectories(dir.resolve("runs/reattach/trial-0000"));
+        StartTrialAndExit.run(storage, "reattach", 1.5, dir.resolve("start-trial.log"));
         String jobId;
         try (var store = StudyStores.open(storage)) {
-            store.startTrial("reattach", new dev.tuneagent.core.proposer.Proposal(java.util.Map.of("x", 1.5),
-                    dev.tuneagent.core.study.Provenance.of("random", 0)), java.time.Instant.now());
             var sbatch = new ProcessBuilder("sbatch", "--parsable", "--job-name=manual-reattach",
                     "--output=" + trialDir.resolve("stdout.log"), "--error=" + trialDir.resolve("stderr.log"),
                     "--wrap=sleep 4; echo '{\"value\": 2.25}'").redirectInput(ProcessBuilder.Redirect.from(
