@@ -32,13 +32,15 @@ public final class JobLaunchers implements JobLauncher {
 
     /** Default launchers: one in-process trial at a time, commands with the system clock. */
     public JobLaunchers(InProcessCatalog catalog) {
-        this(() -> new InProcessJobLauncher(catalog, 1, Clock.systemUTC()), (JobStartListener l) -> new CommandJobLauncher(l));
+        this(() -> new InProcessJobLauncher(catalog, 1, Clock.systemUTC()),
+                (JobStartListener started) -> new CommandJobLauncher(started));
     }
 
     public JobLaunchers() {
         this(new InProcessCatalog(new Datasets()));
     }
 
+    /** With these launchers; a {@code command} launcher made here is not told {@link #onJobStarted}'s listener. */
     public JobLaunchers(Supplier<JobLauncher> inprocess, Supplier<JobLauncher> command) {
         this(inprocess, (JobStartListener ignored) -> command.get());
     }

@@ -91,7 +91,7 @@ public final class Optimizer {
             notify(() -> listener.recovered(store.trials(def.name()).stream()
                     .filter(t -> numbers.contains(t.number())).toList()));
         }
-        OrphanJobs.onThisHost(note -> notify(() -> listener.notice(note))).endAll(left); // #10: jobs left running
+        OrphanJobs.onThisHost(note -> notify(() -> listener.notice(note))).endAll(left); // and the jobs they left running
         RunStart.enqueueReruns(store, def.name(), clock);
         RunStart.enqueueInitialDesign(store, def.name(), run.proposer(), clock);
         int started = 0;
