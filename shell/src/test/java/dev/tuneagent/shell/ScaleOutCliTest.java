@@ -128,7 +128,8 @@ class ScaleOutCliTest {
                 """);
         String storage = "sqlite:" + dir.resolve("reattach.db");
         assertThat(tune("create", task.toString(), "--storage", storage).code()).isZero();
-        // What a killed tune leaves: a RUNNING trial whose job was submitted and is still running.
+        // What a killed tune leaves: a RUNNING trial, leased to a process that is gone, whose job was submitted and is
+        // still running (a trial of a live owner would be left to that owner).
         Path trialDir = Files.createDirectories(dir.resolve("runs/reattach/trial-0000"));
         String jobId;
         // The killed tune's lease names a process of this host that no longer exists, so resume may take it.

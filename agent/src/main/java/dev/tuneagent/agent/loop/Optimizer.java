@@ -10,6 +10,7 @@ import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.tools.command.OrphanJobs;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
@@ -93,6 +94,7 @@ public final class Optimizer {
             notify(() -> listener.recovered(found));
         }
         int recovered = found.size();
+        endLeftRunning(found);
         RunStart.enqueueInitialDesign(store, def.name(), run.proposer(), clock);
         int started = 0;
         boolean exhausted = false;
@@ -180,6 +182,16 @@ public final class Optimizer {
         }
     }
 
+    /**
+     * Ends the jobs that trials taken from a dead or silent owner left running on this host (a killed tune's command
+     * jobs), before their re-runs start beside them; a job on another host is only reported.
+     */
+    private void endLeftRunning(List<Trial> given) {
+        if (!given.isEmpty()) {
+            OrphanJobs.onThisHost(note -> notify(() -> listener.notice(note))).endAll(given);
+        }
+    }
+
     private static long finished(StudySnapshot snap) {
         return snap.trials().stream().filter(t -> t.state().isFinished()).count();
     }
@@ -192,6 +204,7 @@ public final class Optimizer {
         if (!taken.isEmpty()) {
             notify(() -> listener.recovered(taken));
         }
+        endLeftRunning(taken);
         return taken.size();
     }
 

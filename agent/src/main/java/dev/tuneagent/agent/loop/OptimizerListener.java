@@ -14,6 +14,10 @@ public interface OptimizerListener {
     default void recovered(List<Trial> interrupted) {
     }
 
+    /** Something the user should know that is not a trial's progress (e.g. a job left running by a dead run). */
+    default void notice(String message) {
+    }
+
     default void trialStarted(Trial trial, int budget) {
     }
 

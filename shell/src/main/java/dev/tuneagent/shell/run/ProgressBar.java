@@ -66,6 +66,12 @@ public final class ProgressBar implements OptimizerListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void notice(String message) {
+        above(message);
+        redraw();
+    }
+
+    @Override
     public synchronized void trialStarted(Trial trial, int budget) {
         state.budget = budget;
         state.running.add(trial.number());

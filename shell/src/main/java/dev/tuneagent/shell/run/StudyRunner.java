@@ -25,7 +25,6 @@ import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -96,7 +95,7 @@ public final class StudyRunner {
             Leases.checkNotBusy(store, name, Leasing.DEFAULT_GRACE, clock, storage.uri());
             try {
                 SlurmReattach.collect(store, study.task(), StudyDirs.forStudy(study.task(), storage),
-                        SlurmJobLauncher::new, clock, console.out());
+                        SlurmJobLauncher::new, Leasing.DEFAULT_GRACE, clock, console.out());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 console.err().println("\nInterrupted while waiting for the study's Slurm jobs (they were cancelled). "
@@ -139,9 +138,9 @@ public final class StudyRunner {
                 : null;
         try (JobLauncher launcher = launchers.open(task.job())) {
             if (launcher instanceof JobLaunchers all) {
-                // The job id goes with the trial, so a resumed study can find (and later re-attach to) its job.
-                all.onSlurmJobSubmitted((request, jobId) -> store.putTrialAttrs(request.study(), request.trial(),
-                        Map.of(SlurmJobLauncher.ATTR, jobId)));
+                // Where each job runs (Slurm job id, command process) goes with its trial, so a run that takes the
+                // trial over re-attaches to the job or ends it instead of running the configuration beside it.
+                all.onJobStarted((request, attrs) -> store.putTrialAttrs(request.study(), request.trial(), attrs));
             }
             Optimizer optimizer = studies.optimizer(store, launcher,
                     bar != null ? bar : new ProgressPrinter(console.out(), task.metric()), leasing);

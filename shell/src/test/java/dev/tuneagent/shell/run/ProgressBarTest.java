@@ -193,6 +193,9 @@ class ProgressBarTest {
         bar.recovered(List.of(done.get(5)));
         assertThat(text()).contains("Resuming: 1 trial(s) left RUNNING by an earlier run (#5)");
         assertThat(screenLine()).as("the recovered trial counts as finished").contains("6/10 done");
+        bar.notice("Trial #5: ended its job left running by the earlier run (pid 42)");
+        assertThat(text()).contains("\rTrial #5: ended its job left running by the earlier run (pid 42)\n");
+        assertThat(screenLine()).as("the notice goes above the bar").contains("6/10 done");
         Trial t = started(6, "gp");
         bar.trialStarted(t, 10);
         clock.advance(Duration.ofSeconds(10));

@@ -36,7 +36,7 @@ class SlurmJobLauncherTest {
 
     JobResult run(SlurmJobSpec spec) throws Exception {
         try (var launcher = new SlurmJobLauncher(slurm, slurm.clock, slurm.sleeper, Duration.ofSeconds(2),
-                (r, id) -> ids.add(r.trial() + ":" + id))) {
+                (r, attrs) -> ids.add(r.trial() + ":" + attrs.get(SlurmJobLauncher.ATTR)))) {
             return launcher.launch(request(spec)).get(10, TimeUnit.SECONDS);
         }
     }
@@ -142,7 +142,7 @@ class SlurmJobLauncherTest {
     void cancellingTheFutureRunsScancel() throws Exception {
         slurm.states("JobState=RUNNING");
         var launcher = new SlurmJobLauncher(slurm, slurm.clock, d -> Thread.sleep(20), Duration.ofSeconds(1),
-                (r, id) -> ids.add(id));
+                (r, attrs) -> ids.add((String) attrs.get(SlurmJobLauncher.ATTR)));
         try {
             CompletableFuture<JobResult> f = launcher.launch(request(spec(null)));
             while (ids.isEmpty()) {
