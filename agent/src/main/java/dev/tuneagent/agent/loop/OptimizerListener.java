@@ -21,6 +21,10 @@ public interface OptimizerListener {
     default void trialFinished(Trial trial, StudySnapshot after) {
     }
 
+    /** Something the user should know that is not a trial's result (e.g. a late result that was not stored). */
+    default void warning(String message) {
+    }
+
     OptimizerListener NONE = new OptimizerListener() {
     };
 }
