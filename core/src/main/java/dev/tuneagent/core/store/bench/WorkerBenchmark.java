@@ -145,9 +145,11 @@ public final class WorkerBenchmark {
     }
 
     public static String footnote() {
-        return "(ask+tell = startTrialWithinBudget + finishTrial on one shared study until its budget is used; each "
-                + "worker has its own store instance (connection, owner); processes = one JVM per worker, timed from a "
-                + "common start after the JVMs are up; check = unique numbers, budget not exceeded, every result kept)\n";
+        return """
+                (ask+tell = startTrialWithinBudget + finishTrial on one shared study until its budget is used; each worker
+                 has its own store instance: connection and owner. processes = one JVM per worker, timed from a common
+                 start once every JVM has connected. check = unique numbers, budget not exceeded, every result kept)
+                """;
     }
 
     public static String table(List<Cell> cells) {
