@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * empty store and, for the two-writer checks, how to get a second handle on the same data (another
  * connection to the same file, say). Shipped in the core test-jar.
  */
-public abstract class StudyStoreContract extends TrialQueueContract implements StoreQueueChecks, StoreHistoryProperty {
+public abstract class StudyStoreContract extends TrialQueueContract implements StoreQueueChecks, StoreHistoryProperty,
+        StoreLeaseChecks {
     protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456789Z");
     protected static final SearchSpace SPACE = SearchSpace.of(
             new FloatParam("lr", 1e-5, 1.0, true),
@@ -48,7 +49,8 @@ public abstract class StudyStoreContract extends TrialQueueContract implements S
 
     /**
      * A second handle on the data of {@link #store}, used by another thread in the concurrency checks.
-     * The default shares the instance; a file-backed store should open a second instance on the file.
+     * The default shares the instance; a file-backed store should open a second instance on the file. Each call
+     * returns a new handle with an owner of its own ({@link StoreLeaseChecks} counts on that).
      */
     protected StudyStore secondHandle() {
         return store;

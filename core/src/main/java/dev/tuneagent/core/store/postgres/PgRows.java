@@ -2,6 +2,7 @@ package dev.tuneagent.core.store.postgres;
 
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.space.SearchSpaceCodec;
+import dev.tuneagent.core.store.Lease;
 import dev.tuneagent.core.store.StudySummary;
 import dev.tuneagent.core.store.TrialTransitions;
 import dev.tuneagent.core.store.sqlite.JsonColumns;
@@ -14,7 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -130,6 +134,49 @@ final class PgRows {
                 return rs.getInt(1);
             }
         }
+    }
+
+    int count(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + s + ".trials WHERE study_id = ?")) {
+            ps.setLong(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Sets the heartbeat of {@code owner}'s RUNNING trials to the server's time; returns how many. */
+    int heartbeat(Connection c, long studyId, String owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + s + ".trials SET heartbeat_at = now() "
+                + "WHERE study_id = ? AND state = 'RUNNING' AND owner = ?")) {
+            ps.setLong(1, studyId);
+            ps.setString(2, owner);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The leases of the RUNNING trials by number, their age computed by the server ({@code now() - heartbeat_at}),
+     * so every worker measures with the same clock. With {@code lock}, the rows stay locked until the
+     * transaction ends.
+     */
+    List<Lease> leases(Connection c, long studyId, boolean lock) throws SQLException {
+        List<Lease> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT number, owner, heartbeat_at, "
+                + "(extract(epoch FROM (now() - heartbeat_at)) * 1000000)::bigint FROM " + s + ".trials "
+                + "WHERE study_id = ? AND state = 'RUNNING' ORDER BY number" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setLong(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime beat = rs.getObject(3, OffsetDateTime.class);
+                    long micros = rs.getLong(4);
+                    out.add(new Lease(rs.getInt(1), rs.getString(2), beat == null ? null : beat.toInstant(),
+                            beat == null ? null : Duration.of(micros, ChronoUnit.MICROS)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Inserts a trial; a RUNNING one gets {@code owner} and a first heartbeat (server time). */

@@ -3,6 +3,8 @@ package dev.tuneagent.core.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.store.Lease;
+import dev.tuneagent.core.store.Owner;
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StoreException;
 import dev.tuneagent.core.store.StudyStore;
@@ -13,17 +15,16 @@ import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialOutcome;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,7 +41,8 @@ public final class PostgresStudyStore implements StudyStore {
 
     private final StorageLocation.Postgres at;
     private final PgRows rows;
-    private final String owner;
+    /** Written into the lease of every trial this instance starts or claims; each instance has its own. */
+    private final Owner owner;
     private final HikariDataSource pool;
     /** Study rows never change after creation and are never deleted, so they can be cached by name. */
     private final Map<String, StudyRow> studies = new ConcurrentHashMap<>();
@@ -51,9 +53,14 @@ public final class PostgresStudyStore implements StudyStore {
      * wrong, the database is missing or the schema belongs to someone else.
      */
     public PostgresStudyStore(StorageLocation.Postgres at) {
+        this(at, Owner.forThisProcess());
+    }
+
+    /** Like {@link #PostgresStudyStore(StorageLocation.Postgres)}, leasing its trials to {@code owner}. */
+    public PostgresStudyStore(StorageLocation.Postgres at, Owner owner) {
         this.at = at;
         this.rows = new PgRows(PostgresSchema.quote(at.schema()));
-        this.owner = ownerId();
+        this.owner = owner;
         // One plain connection first: its errors are the driver's own, not the pool's, and the schema is
         // ready before any pooled connection uses it.
         try (Connection c = new org.postgresql.Driver().connect(at.jdbcUrl(), properties(at))) {
@@ -95,21 +102,10 @@ public final class PostgresStudyStore implements StudyStore {
         return c;
     }
 
-    /** Who runs this store's RUNNING trials: host, process id and a random part (a pid is reused). */
-    private static String ownerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** The value this store writes into the {@code owner} column of the trials it starts or claims. */
     @Override
     public String owner() {
-        return owner;
+        return owner.toString();
     }
 
     @Override
@@ -143,9 +139,68 @@ public final class PostgresStudyStore implements StudyStore {
         return write("starting a trial of " + study, c -> {
             StudyRow s = existing(c, study);
             rows.lockForNumbering(c, s.id());
-            Trial t = TrialTransitions.start(s.definition().space(), rows.nextNumber(c, s.id()), proposal, startedAt);
-            rows.insertTrial(c, s.id(), t, owner);
-            return t;
+            return insertRunning(c, s, proposal, startedAt);
+        });
+    }
+
+    /** The study row's lock (taken for the numbering) also holds off other writers between the count and the insert. */
+    @Override
+    public Optional<Trial> startTrialWithinBudget(String study, Proposal proposal, Instant startedAt) {
+        return write("starting a trial of " + study, c -> {
+            StudyRow s = existing(c, study);
+            rows.lockForNumbering(c, s.id());
+            if (rows.count(c, s.id()) >= s.definition().budget()) {
+                return Optional.<Trial>empty();
+            }
+            return Optional.of(insertRunning(c, s, proposal, startedAt));
+        });
+    }
+
+    private Trial insertRunning(Connection c, StudyRow s, Proposal proposal, Instant startedAt) throws SQLException {
+        Trial t = TrialTransitions.start(s.definition().space(), rows.nextNumber(c, s.id()), proposal, startedAt);
+        rows.insertTrial(c, s.id(), t, owner.toString());
+        return t;
+    }
+
+    /** Writes the server's {@code now()}, never {@code at}: all heartbeats of a study are on one clock. */
+    @Override
+    public int heartbeat(String study, Instant at) {
+        return write("recording a heartbeat of " + study, c -> rows.heartbeat(c, existing(c, study).id(),
+                owner.toString()));
+    }
+
+    /**
+     * Ages are computed by the server ({@code now() - heartbeat_at}) and {@code now} is ignored: workers whose
+     * clocks disagree still agree on which lease is stale.
+     */
+    @Override
+    public List<Lease> leases(String study, Instant now) {
+        return read("reading the leases of " + study, c -> rows.leases(c, existing(c, study).id(), false));
+    }
+
+    /**
+     * Locks the study's RUNNING rows ({@code FOR UPDATE}) and fails those still held by the owner the caller saw
+     * (a null owner matches null); a trial finished or heartbeating under another owner meanwhile is left alone.
+     */
+    @Override
+    public List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at) {
+        return write("failing trials of silent workers of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Map<Integer, Lease> current = new HashMap<>();
+            for (Lease l : rows.leases(c, s.id(), true)) {
+                current.put(l.number(), l);
+            }
+            List<Trial> changed = new ArrayList<>();
+            for (Lease l : leases) {
+                Lease now = current.remove(l.number());
+                if (now != null && Objects.equals(now.owner(), l.owner())) {
+                    Trial t = rows.lockTrial(c, s.id(), s.definition().space(), l.number()).orElseThrow();
+                    Trial failed = TrialTransitions.failIfPending(t, reason, at);
+                    rows.updateFinished(c, s.id(), failed);
+                    changed.add(failed);
+                }
+            }
+            return changed;
         });
     }
 
@@ -155,7 +210,7 @@ public final class PostgresStudyStore implements StudyStore {
             StudyRow s = existing(c, study);
             rows.lockForNumbering(c, s.id());
             Trial t = TrialTransitions.enqueue(s.definition().space(), rows.nextNumber(c, s.id()), proposal);
-            rows.insertTrial(c, s.id(), t, owner);
+            rows.insertTrial(c, s.id(), t, null);
             return t;
         });
     }
@@ -164,7 +219,7 @@ public final class PostgresStudyStore implements StudyStore {
     public Optional<Trial> claimWaitingTrial(String study, Instant startedAt) {
         return write("claiming a waiting trial of " + study, c -> {
             StudyRow s = existing(c, study);
-            return rows.claimOldestWaiting(c, s.id(), s.definition().space(), startedAt, owner);
+            return rows.claimOldestWaiting(c, s.id(), s.definition().space(), startedAt, owner.toString());
         });
     }
 
@@ -308,28 +363,5 @@ public final class PostgresStudyStore implements StudyStore {
         } catch (SQLException ignored) {
             // the original failure is the one worth reporting
         }
-    }
-
-    // TODO(i10-store): leases are implemented by the store helper; these stubs only keep the API branch compiling.
-    @Override
-    public Optional<Trial> startTrialWithinBudget(String study, dev.tuneagent.core.proposer.Proposal proposal,
-                                                 Instant startedAt) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public int heartbeat(String study, Instant at) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public List<dev.tuneagent.core.store.Lease> leases(String study, Instant now) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public List<Trial> failLeases(String study, List<dev.tuneagent.core.store.Lease> leases, String reason,
-                                  Instant at) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
     }
 }

@@ -15,11 +15,11 @@ import java.util.List;
  */
 final class SqliteSchema {
     /** Bump with a migration step in {@link #migrate} whenever the tables change. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** "TUNE" in ASCII, written to the SQLite header so other tools can recognize the file. */
     static final int APPLICATION_ID = 0x54554E45;
 
-    private static final String[] CREATE_V1 = {
+    static final String[] CREATE_V1 = {
         """
         CREATE TABLE studies (
           id          INTEGER PRIMARY KEY,
@@ -49,9 +49,19 @@ final class SqliteSchema {
     };
 
     /** Version 2: typed trial attributes (a JSON object) and a WAITING queue claimed oldest first. */
-    private static final String[] V1_TO_V2 = {
+    static final String[] V1_TO_V2 = {
         "ALTER TABLE trials ADD COLUMN attrs_json TEXT NOT NULL DEFAULT '{}'",
         "CREATE INDEX trials_waiting ON trials (study_id, state, number)",
+    };
+
+    /**
+     * Version 3: the lease of a RUNNING trial, for workers sharing the file: {@code owner} ({@code host/pid/nonce},
+     * see {@link dev.tuneagent.core.store.Owner}) and {@code heartbeat_at} (epoch milliseconds of its last sign
+     * of life). Rows written before v3 keep both null: their lease is unknown, hence stale.
+     */
+    private static final String[] V2_TO_V3 = {
+        "ALTER TABLE trials ADD COLUMN owner TEXT",
+        "ALTER TABLE trials ADD COLUMN heartbeat_at INTEGER",
     };
 
     private SqliteSchema() {
@@ -122,6 +132,9 @@ final class SqliteSchema {
                     for (String ddl : V1_TO_V2) {
                         s.execute(ddl);
                     }
+                    for (String ddl : V2_TO_V3) {
+                        s.execute(ddl);
+                    }
                     s.execute("PRAGMA application_id=" + APPLICATION_ID);
                     s.execute("PRAGMA user_version=" + VERSION);
                 }
@@ -136,7 +149,7 @@ final class SqliteSchema {
     /**
      * Older schema versions are upgraded in place, in one transaction: after a crash mid-way the file is
      * still at its old version with its old tables. Rows keep their data (v1 trials get empty attributes,
-     * except v1 re-runs, whose provenance text becomes attributes: see {@link V1Reruns}).
+     * except v1 re-runs, whose provenance text becomes attributes: see {@link V1Reruns}; v2 trials get no lease).
      */
     private static void migrate(Connection c, int from) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -149,6 +162,12 @@ final class SqliteSchema {
                     }
                     V1Reruns.convert(c);
                     now = 2;
+                }
+                if (now == 2) {
+                    for (String ddl : V2_TO_V3) {
+                        s.execute(ddl);
+                    }
+                    now = 3;
                 }
                 if (now != VERSION) {
                     throw new SQLException("no migration from schema version " + from + " to " + VERSION);

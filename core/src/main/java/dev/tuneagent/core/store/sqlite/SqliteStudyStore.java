@@ -1,6 +1,8 @@
 package dev.tuneagent.core.store.sqlite;
 
 import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.store.Lease;
+import dev.tuneagent.core.store.Owner;
 import dev.tuneagent.core.store.StoreException;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.store.StudySummary;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
@@ -29,13 +32,17 @@ import org.sqlite.SQLiteConfig;
  * The default store: one SQLite file in WAL mode. Every write runs in a {@code BEGIN IMMEDIATE}
  * transaction, so two processes sharing the file take turns (waiting up to the busy timeout) and can
  * never hand out the same trial number. Reads run in a deferred transaction and see one consistent
- * state. One instance is safe for use by many threads (calls are serialized on its connection).
+ * state. One instance is safe for use by many threads (calls are serialized on its connection). Each instance
+ * has its own {@link Owner}, written with a heartbeat (epoch milliseconds, the caller's clock) into the lease of
+ * every trial it starts or claims.
  */
 public final class SqliteStudyStore implements StudyStore {
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path file;
     private final Duration busyTimeout;
+    /** Written into the lease of every trial this instance starts or claims; each instance has its own. */
+    private final Owner owner;
     private final Object lock = new Object();
     /** Study rows never change after creation and are never deleted, so they can be cached by name. */
     private final Map<String, StudyRow> studies = new HashMap<>();
@@ -47,8 +54,14 @@ public final class SqliteStudyStore implements StudyStore {
 
     /** Opens (or creates) the database; throws {@link StoreException} if the file cannot be used as is. */
     public SqliteStudyStore(Path file, Duration busyTimeout) {
+        this(file, busyTimeout, Owner.forThisProcess());
+    }
+
+    /** Like {@link #SqliteStudyStore(Path, Duration)}, leasing its trials to {@code owner} (tests name workers). */
+    public SqliteStudyStore(Path file, Duration busyTimeout, Owner owner) {
         this.file = file.toAbsolutePath().normalize();
         this.busyTimeout = busyTimeout;
+        this.owner = owner;
         checkFileSystem();
         this.connection = open();
     }
@@ -123,12 +136,63 @@ public final class SqliteStudyStore implements StudyStore {
 
     @Override
     public Trial startTrial(String study, Proposal proposal, Instant startedAt) {
+        return write("starting a trial of " + study, c -> insertRunning(c, existing(c, study), proposal, startedAt));
+    }
+
+    /** The count and the insert share one BEGIN IMMEDIATE transaction: no other writer comes in between. */
+    @Override
+    public Optional<Trial> startTrialWithinBudget(String study, Proposal proposal, Instant startedAt) {
         return write("starting a trial of " + study, c -> {
             StudyRow s = existing(c, study);
-            Trial t = TrialTransitions.start(s.definition().space(), TrialRows.nextNumber(c, s.id()), proposal,
-                    startedAt);
-            TrialRows.insertTrial(c, s.id(), t);
-            return t;
+            if (TrialRows.count(c, s.id()) >= s.definition().budget()) {
+                return Optional.<Trial>empty();
+            }
+            return Optional.of(insertRunning(c, s, proposal, startedAt));
+        });
+    }
+
+    private Trial insertRunning(Connection c, StudyRow s, Proposal proposal, Instant startedAt) throws SQLException {
+        Trial t = TrialTransitions.start(s.definition().space(), TrialRows.nextNumber(c, s.id()), proposal, startedAt);
+        TrialRows.insertTrial(c, s.id(), t, owner.toString());
+        return t;
+    }
+
+    @Override
+    public String owner() {
+        return owner.toString();
+    }
+
+    @Override
+    public int heartbeat(String study, Instant at) {
+        return write("recording a heartbeat of " + study, c -> TrialRows.heartbeat(c, existing(c, study).id(),
+                owner.toString(), at));
+    }
+
+    /** Ages are measured from {@code now} on the caller's clock (one machine shares one clock). */
+    @Override
+    public List<Lease> leases(String study, Instant now) {
+        return read("reading the leases of " + study, c -> TrialRows.leases(c, existing(c, study).id(), now, ""));
+    }
+
+    @Override
+    public List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at) {
+        return write("failing trials of silent workers of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Map<Integer, Lease> current = new HashMap<>();
+            for (Lease l : TrialRows.leases(c, s.id(), at, "")) {
+                current.put(l.number(), l);
+            }
+            List<Trial> changed = new ArrayList<>();
+            for (Lease l : leases) {
+                Lease now = current.remove(l.number());
+                if (now != null && Objects.equals(now.owner(), l.owner())) {
+                    Trial t = TrialRows.trial(c, s.id(), s.definition().space(), l.number()).orElseThrow();
+                    Trial failed = TrialTransitions.failIfPending(t, reason, at);
+                    TrialRows.updateFinished(c, s.id(), failed);
+                    changed.add(failed);
+                }
+            }
+            return changed;
         });
     }
 
@@ -137,7 +201,7 @@ public final class SqliteStudyStore implements StudyStore {
         return write("enqueueing a trial of " + study, c -> {
             StudyRow s = existing(c, study);
             Trial t = TrialTransitions.enqueue(s.definition().space(), TrialRows.nextNumber(c, s.id()), proposal);
-            TrialRows.insertTrial(c, s.id(), t);
+            TrialRows.insertTrial(c, s.id(), t, null);
             return t;
         });
     }
@@ -152,7 +216,7 @@ public final class SqliteStudyStore implements StudyStore {
                 return Optional.<Trial>empty();
             }
             Trial claimed = TrialTransitions.claim(waiting.get(0), startedAt);
-            if (!TrialRows.updateClaimed(c, s.id(), claimed)) {
+            if (!TrialRows.updateClaimed(c, s.id(), claimed, owner.toString())) {
                 throw new IllegalStateException("trial " + claimed.number() + " changed while it was being claimed");
             }
             return Optional.of(claimed);
@@ -305,33 +369,5 @@ public final class SqliteStudyStore implements StudyStore {
                 // closing is best effort; the data is already committed
             }
         }
-    }
-
-    // TODO(i10-store): leases are implemented by the store helper; these stubs only keep the API branch compiling.
-    @Override
-    public Optional<Trial> startTrialWithinBudget(String study, dev.tuneagent.core.proposer.Proposal proposal,
-                                                 Instant startedAt) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public int heartbeat(String study, Instant at) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public List<dev.tuneagent.core.store.Lease> leases(String study, Instant now) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public List<Trial> failLeases(String study, List<dev.tuneagent.core.store.Lease> leases, String reason,
-                                  Instant at) {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
-    }
-
-    @Override
-    public String owner() {
-        throw new UnsupportedOperationException("leases: not yet on " + location());
     }
 }

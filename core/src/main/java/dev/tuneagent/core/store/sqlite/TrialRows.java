@@ -2,6 +2,7 @@ package dev.tuneagent.core.store.sqlite;
 
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.space.SearchSpaceCodec;
+import dev.tuneagent.core.store.Lease;
 import dev.tuneagent.core.store.StudySummary;
 import dev.tuneagent.core.store.TrialTransitions;
 import dev.tuneagent.core.study.Direction;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -114,9 +116,11 @@ final class TrialRows {
         }
     }
 
-    static void insertTrial(Connection c, long studyId, Trial t) throws SQLException {
+    /** Inserts a trial; a RUNNING one is leased to {@code owner} with a first heartbeat at its start. */
+    static void insertTrial(Connection c, long studyId, Trial t, String owner) throws SQLException {
+        boolean running = t.state() == TrialState.RUNNING;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trials (study_id, " + TRIAL_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", owner, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, studyId);
             ps.setInt(2, t.number());
             ps.setString(3, t.state().name());
@@ -128,7 +132,19 @@ final class TrialRows {
             ps.setString(9, text(t.finishedAt()));
             ps.setString(10, t.message());
             ps.setString(11, JsonColumns.attrs(t.attrs()));
+            ps.setString(12, running ? owner : null);
+            setMillis(ps, 13, running ? t.startedAt() : null);
             ps.executeUpdate();
+        }
+    }
+
+    static int count(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM trials WHERE study_id = ?")) {
+            ps.setLong(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
@@ -162,17 +178,53 @@ final class TrialRows {
         }
     }
 
-    /** Marks a WAITING trial RUNNING; the WHERE clause makes a second claim of the same trial change nothing. */
-    static boolean updateClaimed(Connection c, long studyId, Trial t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'RUNNING', started_at = ? "
-                + "WHERE study_id = ? AND number = ? AND state = 'WAITING'")) {
+    /**
+     * Marks a WAITING trial RUNNING, leased to {@code owner} since its start; the WHERE clause makes a second
+     * claim of the same trial change nothing.
+     */
+    static boolean updateClaimed(Connection c, long studyId, Trial t, String owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'RUNNING', started_at = ?, "
+                + "owner = ?, heartbeat_at = ? WHERE study_id = ? AND number = ? AND state = 'WAITING'")) {
             ps.setString(1, text(t.startedAt()));
-            ps.setLong(2, studyId);
-            ps.setInt(3, t.number());
+            ps.setString(2, owner);
+            setMillis(ps, 3, t.startedAt());
+            ps.setLong(4, studyId);
+            ps.setInt(5, t.number());
             return ps.executeUpdate() == 1;
         }
     }
 
+    /** Refreshes the heartbeat of {@code owner}'s RUNNING trials; returns how many. */
+    static int heartbeat(Connection c, long studyId, String owner, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET heartbeat_at = ? "
+                + "WHERE study_id = ? AND state = 'RUNNING' AND owner = ?")) {
+            setMillis(ps, 1, at);
+            ps.setLong(2, studyId);
+            ps.setString(3, owner);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The leases of RUNNING trials ({@code where} a fixed SQL fragment), by number; the age is measured from
+     * {@code now}. A row from before schema v3 has neither owner nor heartbeat: its lease is unknown.
+     */
+    static List<Lease> leases(Connection c, long studyId, Instant now, String where) throws SQLException {
+        List<Lease> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT number, owner, heartbeat_at FROM trials "
+                + "WHERE study_id = ? AND state = 'RUNNING'" + where + " ORDER BY number")) {
+            ps.setLong(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long beat = rs.getLong(3);
+                    Instant at = rs.wasNull() ? null : Instant.ofEpochMilli(beat);
+                    out.add(new Lease(rs.getInt(1), rs.getString(2), at,
+                            at == null ? null : Duration.ofMillis(now.toEpochMilli() - beat)));
+                }
+            }
+        }
+        return out;
+    }
 
     static List<Trial> trials(Connection c, long studyId, SearchSpace space, String where) throws SQLException {
         List<Trial> out = new ArrayList<>();
@@ -208,6 +260,14 @@ final class TrialRows {
             ps.setNull(i, Types.REAL);
         } else {
             ps.setDouble(i, v);
+        }
+    }
+
+    private static void setMillis(PreparedStatement ps, int i, Instant t) throws SQLException {
+        if (t == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, t.toEpochMilli());
         }
     }
 

@@ -33,6 +33,21 @@ class PostgresStudyStoreContractTest extends StudyStoreContract {
     }
 
     @Override
+    public boolean agesOnServerClock() {
+        return true;
+    }
+
+    @Override
+    public void forgetLease(String study, int number) {
+        try {
+            db.sql("UPDATE " + db.schema + ".trials SET owner = NULL, heartbeat_at = NULL WHERE number = " + number
+                    + " AND study_id = (SELECT id FROM " + db.schema + ".studies WHERE name = '" + study + "')");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     protected StudyStore newStoreIn(Path dir) {
         TestDatabase d = byDir.computeIfAbsent(dir, x -> new TestDatabase());
         return new PostgresStudyStore(d.location());

@@ -3,6 +3,7 @@ package dev.tuneagent.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.store.Lease;
 import dev.tuneagent.core.store.StudySummary;
 import dev.tuneagent.core.store.TrialTransitions;
 import dev.tuneagent.core.study.Provenance;
@@ -19,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +59,7 @@ class SqliteV1UpgradeTest {
     }
 
     @Test
-    void aV1FileIsUpgradedToVersion2WithEveryRowIntactAndTheRerunTextTurnedIntoAttributes() throws SQLException {
+    void aV1FileIsUpgradedToVersion3WithEveryRowIntactAndTheRerunTextTurnedIntoAttributes() throws SQLException {
         assertThat(userVersion()).isEqualTo(1);
         List<V1Row> before = v1Rows();
         assertThat(before).hasSize(11);
@@ -92,7 +94,23 @@ class SqliteV1UpgradeTest {
             assertThat(store.trials("rf-wine").get(0).params()).containsOnlyKeys("trees", "max_depth", "criterion",
                     "max_features");
         }
-        assertThat(userVersion()).isEqualTo(2);
+        assertThat(userVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void theLeftoverRunningTrialOfAV1FileHasAnUnknownLeaseThatAnyWorkerMayTakeOver() {
+        try (SqliteStudyStore store = new SqliteStudyStore(file)) {
+            Trial left = store.trials("crashed").get(1);
+            Lease lease = store.leases("crashed", LATER).get(0);
+            assertThat(lease).isEqualTo(new Lease(1, null, null, null));
+            assertThat(lease.isStale(Duration.ofDays(365))).isTrue();
+            assertThat(store.heartbeat("crashed", LATER)).isZero();
+            assertThat(store.failLeases("crashed", List.of(lease), "interrupted", LATER)).singleElement()
+                    .matches(t -> t.number() == 1 && t.state() == TrialState.FAILED);
+            Trial next = store.startTrial("crashed", new Proposal(left.params(), left.provenance()), LATER);
+            assertThat(store.leases("crashed", LATER)).containsExactly(new Lease(next.number(), store.owner(), LATER,
+                    Duration.ZERO));
+        }
     }
 
     @Test
