@@ -65,7 +65,10 @@ public final class SlurmCapacity {
 
     static String note(String where, int total, String raw) {
         return "(slurm: " + where + " has " + total + " CPU(s) (sinfo %C allocated/idle/other/total = " + raw.strip()
-                + "); each trial is a 1-CPU job, so at most " + total + " run at once: a higher parallel only queues "
-                + "more jobs, and its speed-up cannot pass " + total + "x)";
+                + "):\n each trial is a 1-CPU job, so at most " + total + " run at once and a higher parallel only "
+                + "queues more jobs. The speed-up over parallel 1 can\n still pass " + total + "x: a serial trial also "
+                + "waits for sbatch and for the launcher's poll, and those waits overlap once several\n trials are "
+                + "in flight)";
     }
+
 }

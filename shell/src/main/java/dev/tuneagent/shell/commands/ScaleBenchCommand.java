@@ -3,6 +3,7 @@ package dev.tuneagent.shell.commands;
 import dev.tuneagent.agent.loop.StudyService;
 import dev.tuneagent.agent.task.TaskLoader;
 import dev.tuneagent.core.store.StorageLocation;
+import dev.tuneagent.core.store.bench.StoreBenchmark;
 import dev.tuneagent.core.store.bench.WorkerBenchmark;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.bench.ParallelStudyBenchmark;
@@ -81,7 +82,7 @@ public class ScaleBenchCommand {
                 label = "sqlite (temp file)";
             } else {
                 location = StorageLocation.parse(s);
-                label = location.uri();
+                label = StoreBenchmark.benchTarget(location).uri(); // where it writes: tune_bench on PostgreSQL
             }
             try {
                 for (int w : o.workers()) {

@@ -17,7 +17,7 @@ class SlurmCapacityTest {
             return new SlurmCli.Output(0, "0/2/0/2\n", "");
         };
         assertThat(SlurmCapacity.note("debug", sinfo)).contains("partition debug has 2 CPU(s)", "at most 2 run at once",
-                "cannot pass 2x");
+                "only queues more jobs", "can\n still pass 2x");
         assertThat(calls).containsExactly(List.of("sinfo", "-h", "-o", "%C", "-p", "debug"));
     }
 
