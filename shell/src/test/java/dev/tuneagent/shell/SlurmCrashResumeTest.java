@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent killed while its jobs run, on the real Slurm cluster: a real {@code tune run} (child JVM) of a Slurm
- * task gets SIGKILL while a trial's job runs; the job keeps running (nothing cancelled it), and {@code tune resume}
- * re-attaches to it instead of submitting the configuration again, then finishes the study with exactly its budget.
+ * task with two trials in flight gets SIGKILL; the jobs keep going (nothing cancelled them), and {@code tune resume}
+ * re-attaches to both instead of submitting their configurations again, then finishes with exactly its budget.
  */
 class SlurmCrashResumeTest {
-    private static final int BUDGET = 3;
+    private static final int BUDGET = 4;
     @TempDir
     Path dir;
 
@@ -53,20 +53,28 @@ class SlurmCrashResumeTest {
         }
     }
 
-    /** The RUNNING trial past trial #0 whose job the cluster runs, once there is one. */
-    private static Trial awaitSecondTrialsJobRunning(Path db, String study, Process child) throws Exception {
+    /**
+     * The study's two RUNNING trials once both have a job on the cluster, at least one of them running (the other may
+     * wait for a CPU another test holds).
+     */
+    private static List<Trial> awaitTwoJobsInFlight(Path db, String study, Process child) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             assertThat(child.isAlive()).as("tune run ended before the kill").isTrue();
-            for (Trial t : trials(db, study)) {
-                String id = TrialAttrs.string(t, SlurmJobLauncher.ATTR);
-                if (t.number() >= 1 && t.state() == TrialState.RUNNING && id != null && state(id).equals("RUNNING")) {
-                    return t;
+            List<Trial> running = trials(db, study).stream().filter(t -> t.state() == TrialState.RUNNING
+                    && TrialAttrs.string(t, SlurmJobLauncher.ATTR) != null).toList();
+            if (running.size() == 2) {
+                List<String> states = new java.util.ArrayList<>();
+                for (Trial t : running) {
+                    states.add(state(TrialAttrs.string(t, SlurmJobLauncher.ATTR)));
+                }
+                if (states.contains("RUNNING") && List.of("RUNNING", "PENDING").containsAll(states)) {
+                    return running;
                 }
             }
             Thread.sleep(200); // polling another process's database and the cluster; nothing to wait on directly
         }
-        throw new AssertionError("no second trial's Slurm job was running within 3 minutes");
+        throw new AssertionError("two trials' Slurm jobs were not in flight within 3 minutes");
     }
 
     @Test
@@ -86,7 +94,7 @@ class SlurmCrashResumeTest {
                 job: {type: slurm, argv: ["%s", "8"], partition: debug, time: 5m, cpus: 1, workdir: "%s"}
                 space:
                   x: {type: float, low: -2, high: 2}
-                budget: {trials: %d}
+                budget: {trials: %d, parallel: 2}
                 proposer: random
                 seed: 4
                 """.formatted(study, script, dir.resolve("runs"), BUDGET));
@@ -97,15 +105,17 @@ class SlurmCrashResumeTest {
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process child = pb.start();
-        Trial cut;
+        List<Trial> cut;
         try {
-            cut = awaitSecondTrialsJobRunning(db, study, child);
+            cut = awaitTwoJobsInFlight(db, study, child);
         } finally {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, so nothing cancels the job
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, so nothing cancels the jobs
         }
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String jobId = TrialAttrs.string(cut, SlurmJobLauncher.ATTR);
-        assertThat(state(jobId)).as("the job outlives the killed tune").isIn("RUNNING", "COMPLETING", "COMPLETED");
+        for (Trial t : cut) {
+            assertThat(state(TrialAttrs.string(t, SlurmJobLauncher.ATTR))).as("the job outlives the killed tune")
+                    .isIn("PENDING", "RUNNING", "COMPLETING", "COMPLETED");
+        }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), System.err),
@@ -113,22 +123,25 @@ class SlurmCrashResumeTest {
         String printed = out.toString(StandardCharsets.UTF_8);
 
         assertThat(code).as(printed + Files.readString(dir.resolve("child.out"))).isEqualTo(ExitCodes.OK);
-        assertThat(printed).contains("Trial #" + cut.number() + ": re-attaching to Slurm job " + jobId,
-                "Trial #" + cut.number() + ": COMPLETE");
         List<Trial> all = trials(db, study);
-        assertThat(all).extracting(Trial::number).containsExactly(0, 1, 2);
+        assertThat(all).extracting(Trial::number).containsExactly(0, 1, 2, 3);
         assertThat(all).allMatch(t -> t.state() == TrialState.COMPLETE);
         for (Trial t : all) {
             double x = ((Number) t.params().get("x")).doubleValue();
             assertThat(t.value()).isCloseTo(x * x, Offset.offset(1e-4));
         }
-        Trial reattached = all.get(cut.number());
-        assertThat(reattached.params()).isEqualTo(cut.params());
-        assertThat(TrialAttrs.string(reattached, SlurmJobLauncher.ATTR)).isEqualTo(jobId);
         assertThat(all).extracting(t -> TrialAttrs.string(t, SlurmJobLauncher.ATTR)).doesNotHaveDuplicates();
-        // Submitted once: the cluster knows one job by that trial's name (finished jobs stay listed for an hour).
-        assertThat(run("squeue", "-h", "-t", "all", "-n", "tune-" + study + "-" + cut.number(), "-o", "%i"))
-                .isEqualTo(jobId);
+        for (Trial c : cut) {
+            String jobId = TrialAttrs.string(c, SlurmJobLauncher.ATTR);
+            assertThat(printed).contains("Trial #" + c.number() + ": re-attaching to Slurm job " + jobId,
+                    "Trial #" + c.number() + ": COMPLETE");
+            Trial reattached = all.get(c.number());
+            assertThat(reattached.params()).isEqualTo(c.params());
+            assertThat(TrialAttrs.string(reattached, SlurmJobLauncher.ATTR)).isEqualTo(jobId);
+            // Submitted once: the cluster knows one job by that trial's name (finished jobs stay listed for an hour).
+            assertThat(run("squeue", "-h", "-t", "all", "-n", "tune-" + study + "-" + c.number(), "-o", "%i"))
+                    .isEqualTo(jobId);
+        }
         assertThat(run("squeue", "-h", "-t", "all", "-o", "%j").lines().filter(n -> n.startsWith("tune-" + study + "-")))
                 .hasSize(BUDGET);
     }
