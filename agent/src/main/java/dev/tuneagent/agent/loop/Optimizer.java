@@ -106,7 +106,7 @@ public final class Optimizer {
                     // Queued configurations (the user's, a warm-start design, re-runs) come before any proposal.
                     Trial trial = study.claimWaiting().orElse(null);
                     if (trial == null && snap.trials().size() < def.budget()) {
-                        Proposal proposal = propose(run, snap);
+                        Proposal proposal = proposeAfresh(run, study, snap);
                         if (proposal == null) {
                             exhausted = true;
                             continue;
@@ -208,6 +208,30 @@ public final class Optimizer {
     private static Proposal propose(StudyRun run, StudySnapshot snap) {
         List<Proposal> proposals = run.proposer().propose(snap, 1);
         return proposals.isEmpty() ? null : proposals.get(0);
+    }
+
+    /**
+     * A proposal that no trial holds yet. Other workers may have started trials since {@code snap} was read, and a
+     * deterministic proposer given the same history proposes the same point; when one of them took this very
+     * configuration, the proposer is asked again on the study as it is now (a few times at most: the store cannot
+     * check configurations atomically, so this narrows the race between workers rather than closing it).
+     */
+    private static Proposal proposeAfresh(StudyRun run, Study study, StudySnapshot snap) {
+        Proposal proposal = propose(run, snap);
+        for (int attempt = 0; attempt < 3 && proposal != null; attempt++) {
+            StudySnapshot now = study.snapshot();
+            if (now.trials().size() == snap.trials().size() || !repeats(now, proposal)) {
+                return proposal;
+            }
+            snap = now;
+            proposal = propose(run, snap);
+        }
+        return proposal;
+    }
+
+    private static boolean repeats(StudySnapshot snap, Proposal p) {
+        var params = snap.space().coerce(p.params());
+        return snap.trials().stream().anyMatch(t -> snap.space().sameConfig(t.params(), params));
     }
 
     /** Null when nobody needs the trial's intermediate reports (no pruner, no resource budget). */

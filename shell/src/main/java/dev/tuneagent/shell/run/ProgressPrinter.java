@@ -30,6 +30,12 @@ public final class ProgressPrinter implements OptimizerListener {
         out.flush();
     }
 
+    @Override
+    public void warning(String message) {
+        out.println("tune: warning: " + message);
+        out.flush();
+    }
+
     static String recoveredMessage(List<Trial> interrupted) {
         return "Resuming: " + interrupted.size() + " trial(s) left RUNNING by an earlier run ("
                 + String.join(", ", interrupted.stream().map(t -> "#" + t.number()).toList())

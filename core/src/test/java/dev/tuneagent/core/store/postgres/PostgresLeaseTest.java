@@ -6,6 +6,7 @@ import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.space.FloatParam;
 import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.store.Lease;
+import dev.tuneagent.core.store.Owner;
 import dev.tuneagent.core.study.Direction;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.StudyDefinition;
@@ -47,7 +48,7 @@ class PostgresLeaseTest {
 
     @Test
     void heartbeatsAndAgesUseTheServersClockWhateverTheCallersClockSays() throws Exception {
-        try (var store = new PostgresStudyStore(db.location())) {
+        try (var store = new PostgresStudyStore(db.location(), new Owner("node7", 4242, "cafe0002"))) {
             store.createStudy(STUDY);
             store.startTrial("s", new Proposal(Map.of("x", 0.5), Provenance.of("random", 0)), T0);
             db.sql("UPDATE " + db.schema + ".trials SET heartbeat_at = now() - interval '90 seconds'");
@@ -55,6 +56,7 @@ class PostgresLeaseTest {
             // The caller's instant is ignored: a worker whose clock is off by a year still sees the same age.
             for (Instant skewed : List.of(Instant.EPOCH, Instant.now().plus(Duration.ofDays(365)))) {
                 Lease old = store.leases("s", skewed).get(0);
+                assertThat(old.owner()).isEqualTo("node7/4242/cafe0002");
                 assertThat(old.age()).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(150));
                 assertThat(old.isStale(GRACE)).isTrue();
             }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tuneagent.core.proposer.Proposal;
 import dev.tuneagent.core.space.FloatParam;
 import dev.tuneagent.core.space.SearchSpace;
+import dev.tuneagent.core.store.Lease;
+import dev.tuneagent.core.store.Owner;
 import dev.tuneagent.core.store.StoreException;
 import dev.tuneagent.core.study.Direction;
 import dev.tuneagent.core.study.Provenance;
@@ -42,6 +44,26 @@ class SqliteStudyStoreTest {
 
     static Proposal at(double x) {
         return new Proposal(Map.of("x", x), Provenance.of("sobol", 1));
+    }
+
+    @Test
+    void everyInstanceLeasesItsTrialsToItsOwnOwnerWrittenWithTheHeartbeatInMilliseconds() throws SQLException {
+        Path file = dir.resolve("owners.db");
+        Owner node7 = new Owner("node7", 4242, "cafe0001");
+        try (var a = new SqliteStudyStore(file); var b = new SqliteStudyStore(file);
+             var named = new SqliteStudyStore(file, SqliteStudyStore.DEFAULT_BUSY_TIMEOUT, node7)) {
+            assertThat(a.owner()).isNotEqualTo(b.owner()).contains("/" + ProcessHandle.current().pid() + "/");
+            a.createStudy(study("s"));
+            named.startTrial("s", at(0.5), T0.plusMillis(1234));
+            assertThat(named.owner()).isEqualTo("node7/4242/cafe0001");
+            assertThat(a.leases("s", T0.plusSeconds(2))).containsExactly(new Lease(0, "node7/4242/cafe0001",
+                    T0.plusMillis(1234), Duration.ofMillis(766)));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT owner, heartbeat_at FROM trials");
+            assertThat(rs.getString(1)).isEqualTo("node7/4242/cafe0001");
+            assertThat(rs.getLong(2)).isEqualTo(T0.toEpochMilli() + 1234);
+        }
     }
 
     @Test
