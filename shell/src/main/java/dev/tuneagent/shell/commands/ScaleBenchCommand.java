@@ -68,25 +68,21 @@ public class ScaleBenchCommand {
     }
 
     private void workerTable(ScaleBenchOptions o, PrintStream out) {
+        List<String> labels = o.storages().stream().map(ScaleBenchCommand::label).toList();
+        int width = WorkerBenchmark.width(labels);
         out.println();
         out.println("Workers sharing one study: " + o.trials() + " ask+tell rounds per row");
-        out.print(WorkerBenchmark.header());
+        out.print(WorkerBenchmark.header(width));
         out.flush();
-        for (String s : o.storages()) {
-            Path temp = null;
-            StorageLocation location;
-            String label;
-            if (s.equals(ScaleBenchOptions.TEMP_SQLITE)) {
-                temp = tempDir(null, "tune-bench-scale-");
-                location = new StorageLocation.Sqlite(temp.resolve("bench.db"));
-                label = "sqlite (temp file)";
-            } else {
-                location = StorageLocation.parse(s);
-                label = StoreBenchmark.benchTarget(location).uri(); // where it writes: tune_bench on PostgreSQL
-            }
+        for (int i = 0; i < labels.size(); i++) {
+            String s = o.storages().get(i);
+            Path temp = s.equals(ScaleBenchOptions.TEMP_SQLITE) ? tempDir(null, "tune-bench-scale-") : null;
+            StorageLocation location = temp != null ? new StorageLocation.Sqlite(temp.resolve("bench.db"))
+                    : StorageLocation.parse(s);
             try {
                 for (int w : o.workers()) {
-                    out.print(WorkerBenchmark.row(WorkerBenchmark.run(label, location, w, o.trials(), o.mode())));
+                    out.print(WorkerBenchmark.row(WorkerBenchmark.run(labels.get(i), location, w, o.trials(), o.mode()),
+                            width));
                     out.flush();
                 }
             } finally {
@@ -94,6 +90,12 @@ public class ScaleBenchCommand {
             }
         }
         out.print(WorkerBenchmark.footnote());
+    }
+
+    /** How a store is named in the table: where the benchmark writes (on PostgreSQL, the schema tune_bench). */
+    private static String label(String storage) {
+        return storage.equals(ScaleBenchOptions.TEMP_SQLITE) ? "sqlite (temp file)"
+                : StoreBenchmark.benchTarget(StorageLocation.parse(storage)).uri();
     }
 
     private void studyTable(ScaleBenchOptions o, PrintStream out) {

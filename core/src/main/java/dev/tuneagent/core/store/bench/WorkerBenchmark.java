@@ -85,12 +85,15 @@ public final class WorkerBenchmark {
             for (int w = 0; w < workers; w++) {
                 long seed = w + 1;
                 futures.add(pool.submit(() -> {
-                    try (StudyStore store = stores.get()) {
-                        ready.countDown();
+                    StudyStore opened;
+                    try {
+                        opened = stores.get();
+                    } finally {
+                        ready.countDown(); // also when the store could not be opened: never block the others
+                    }
+                    try (StudyStore store = opened) {
                         go.await();
                         return WorkerLoop.work(store, study, seed);
-                    } finally {
-                        ready.countDown(); // a worker that could not open its store must not block the others
                     }
                 }));
             }
@@ -134,14 +137,21 @@ public final class WorkerBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    public static String header() {
-        return String.format(Locale.ROOT, "%-44s %7s %-9s %6s %7s %9s %9s %9s  %s%n", "store", "workers", "mode",
-                "trials", "wall s", "trials/s", "median ms", "p95 ms", "check");
+    /** The column titles, the store column {@code width} wide (rows are printed as they finish, so it is fixed first). */
+    public static String header(int width) {
+        return String.format(Locale.ROOT, "%-" + width + "s %7s %-9s %6s %7s %9s %9s %9s  %s%n", "store", "workers",
+                "mode", "trials", "wall s", "trials/s", "median ms", "p95 ms", "check");
     }
 
-    public static String row(Cell c) {
-        return String.format(Locale.ROOT, "%-44s %7d %-9s %6d %7.2f %9.1f %9.2f %9.2f  %s%n", c.store(), c.workers(),
-                c.mode(), c.stored(), c.wallSeconds(), c.trialsPerSecond(), c.medianMillis(), c.p95Millis(), c.check());
+    public static String row(Cell c, int width) {
+        return String.format(Locale.ROOT, "%-" + width + "s %7d %-9s %6d %7.2f %9.1f %9.2f %9.2f  %s%n", c.store(),
+                c.workers(), c.mode(), c.stored(), c.wallSeconds(), c.trialsPerSecond(), c.medianMillis(),
+                c.p95Millis(), c.check());
+    }
+
+    /** Wide enough for every label, at least 20. */
+    public static int width(List<String> labels) {
+        return Math.max(20, labels.stream().mapToInt(String::length).max().orElse(0));
     }
 
     public static String footnote() {
@@ -153,8 +163,9 @@ public final class WorkerBenchmark {
     }
 
     public static String table(List<Cell> cells) {
-        StringBuilder sb = new StringBuilder(header());
-        cells.forEach(c -> sb.append(row(c)));
+        int width = width(cells.stream().map(Cell::store).toList());
+        StringBuilder sb = new StringBuilder(header(width));
+        cells.forEach(c -> sb.append(row(c, width)));
         return sb.append(footnote()).toString();
     }
 }

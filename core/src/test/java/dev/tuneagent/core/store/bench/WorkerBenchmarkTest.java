@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuneagent.core.config.ConfigException;
 import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.services.RealServices;
 import dev.tuneagent.core.store.InMemoryStudyStore;
 import dev.tuneagent.core.store.StorageLocation;
+import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialOutcome;
@@ -49,6 +51,17 @@ class WorkerBenchmarkTest {
         assertThat(cell.stored()).isEqualTo(20);
         assertThat(cell.mode()).isEqualTo("processes");
         assertThat(WorkerBenchmark.table(List.of(cell))).contains("trials/s", "p95 ms", "processes", " ok");
+    }
+
+    @Test
+    void workersShareAPostgresqlStudyInTheBenchSchemaAndPassTheCheck() {
+        var server = (StorageLocation.Postgres) StorageLocation.parse(RealServices.postgresUrl());
+        WorkerBenchmark.Cell cell = WorkerBenchmark.run("pg", server, 3, 15, WorkerBenchmark.Mode.THREADS);
+        assertThat(cell.check()).isEqualTo("ok");
+        assertThat(cell.stored()).isEqualTo(15);
+        try (var store = StudyStores.open(StoreBenchmark.benchTarget(server))) {
+            assertThat(store.listStudies()).anyMatch(s -> s.definition().name().startsWith("scale-3w-") && s.finished() == 15);
+        }
     }
 
     @Test
