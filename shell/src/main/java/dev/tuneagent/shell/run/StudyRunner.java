@@ -73,6 +73,8 @@ public final class StudyRunner {
                     + " trials, proposer " + proposer.name() + ", " + task.direction().lower() + " " + task.metric()
                     + " (" + describe(task) + "). Nothing has run yet.");
             console.out().println("Run it with: tune resume " + task.name() + " --storage " + storage.uri());
+            console.out().println("or share it among processes, on each: tune worker " + task.name() + " --storage "
+                    + storage.uri() + " [--parallel K]");
             console.out().flush();
             return ExitCodes.OK;
         }
