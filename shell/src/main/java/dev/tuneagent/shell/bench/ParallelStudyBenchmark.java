@@ -14,14 +14,12 @@ import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.run.Launchers;
 import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.job.JobLauncher;
-import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The wall time of a whole study of a sleeping objective at several {@code budget.parallel} settings: a real study
@@ -76,8 +74,7 @@ public final class ParallelStudyBenchmark {
             PreparedStudy study = studies.create(store, task);
             try (JobLauncher launcher = launchers.open(task.job())) {
                 if (launcher instanceof JobLaunchers all) {
-                    all.onSlurmJobSubmitted((request, jobId) -> store.putTrialAttrs(request.study(), request.trial(),
-                            Map.of(SlurmJobLauncher.ATTR, jobId)));
+                    all.onJobStarted((request, attrs) -> store.putTrialAttrs(request.study(), request.trial(), attrs));
                 }
                 long t0 = System.nanoTime();
                 RunOutcome outcome = studies.run(store, study, launcher, dir.resolve(name), OptimizerListener.NONE);
