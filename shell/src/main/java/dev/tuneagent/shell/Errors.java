@@ -43,6 +43,7 @@ final class Errors {
     static Throwable userError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException || t instanceof StoreException || t instanceof UsageException
+                    || t instanceof dev.tuneagent.agent.loop.StudyBusyException
                     || t instanceof dev.tuneagent.agent.llm.error.LlmException) {
                 return t;
             }
@@ -59,6 +60,9 @@ final class Errors {
     }
 
     static int codeOf(Throwable user) {
+        if (user instanceof dev.tuneagent.agent.loop.StudyBusyException) {
+            return ExitCodes.STUDY_BUSY;
+        }
         if (user instanceof StudyNotFoundException) {
             return ExitCodes.NOT_FOUND;
         }

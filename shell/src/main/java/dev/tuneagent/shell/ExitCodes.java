@@ -18,6 +18,11 @@ public final class ExitCodes {
     public static final int REPLAY_MISMATCH = 5;
     /** {@code tune eval} finished, but some of its cells failed (their reasons are in results.jsonl and summary.md). */
     public static final int CELLS_FAILED = 6;
+    /**
+     * {@code run}/{@code resume} refused a study that another live process is running (its trials' heartbeats are
+     * fresh); nothing was changed. Join it with {@code tune worker}, or wait until it ends.
+     */
+    public static final int STUDY_BUSY = 7;
     /** Stopped by Ctrl-C (SIGINT); the study is resumable. 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 

@@ -128,10 +128,17 @@ class ScaleOutCliTest {
                 """);
         String storage = "sqlite:" + dir.resolve("reattach.db");
         assertThat(tune("create", task.toString(), "--storage", storage).code()).isZero();
-        // What a killed tune leaves: a RUNNING trial whose job was submitted and is still running.
+        // What a killed tune leaves: a RUNNING trial, leased to a process that is gone, whose job was submitted and is
+        // still running (a trial of a live owner would be left to that owner).
         Path trialDir = Files.createDirectories(dir.resolve("runs/reattach/trial-0000"));
         String jobId;
-        try (var store = StudyStores.open(storage)) {
+        // The killed tune's lease names a process of this host that no longer exists, so resume may take it.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        var killed = new dev.tuneagent.core.store.Owner(dev.tuneagent.core.store.Owner.forThisProcess().host(),
+                gone.pid(), "killed");
+        try (var store = new dev.tuneagent.core.store.sqlite.SqliteStudyStore(dir.resolve("reattach.db"),
+                java.time.Duration.ofSeconds(10), killed)) {
             store.startTrial("reattach", new dev.tuneagent.core.proposer.Proposal(java.util.Map.of("x", 1.5),
                     dev.tuneagent.core.study.Provenance.of("random", 0)), java.time.Instant.now());
             var sbatch = new ProcessBuilder("sbatch", "--parsable", "--job-name=manual-reattach",

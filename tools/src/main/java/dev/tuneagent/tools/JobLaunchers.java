@@ -5,15 +5,18 @@ import dev.tuneagent.core.task.InProcessJobSpec;
 import dev.tuneagent.core.task.JobSpec;
 import dev.tuneagent.core.task.SlurmJobSpec;
 import dev.tuneagent.tools.command.CommandJobLauncher;
+import dev.tuneagent.tools.command.JobProcess;
 import dev.tuneagent.tools.data.Datasets;
 import dev.tuneagent.tools.inprocess.InProcessCatalog;
 import dev.tuneagent.tools.inprocess.InProcessJobLauncher;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.job.JobStartListener;
 import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,29 +28,37 @@ public final class JobLaunchers implements JobLauncher {
     private final Lazy<JobLauncher> inprocess;
     private final Lazy<JobLauncher> command;
     private final Lazy<JobLauncher> slurm;
-    private volatile SlurmJobLauncher.JobIdListener slurmJobIds = (request, jobId) -> { };
+    private volatile JobStartListener started = JobStartListener.NONE;
 
     /** Default launchers: one in-process trial at a time, commands with the system clock. */
     public JobLaunchers(InProcessCatalog catalog) {
-        this(() -> new InProcessJobLauncher(catalog, 1, Clock.systemUTC()), CommandJobLauncher::new);
+        this(() -> new InProcessJobLauncher(catalog, 1, Clock.systemUTC()),
+                (JobStartListener started) -> new CommandJobLauncher(started));
     }
 
     public JobLaunchers() {
         this(new InProcessCatalog(new Datasets()));
     }
 
+    /** With these launchers; a {@code command} launcher made here is not told {@link #onJobStarted}'s listener. */
     public JobLaunchers(Supplier<JobLauncher> inprocess, Supplier<JobLauncher> command) {
+        this(inprocess, (JobStartListener ignored) -> command.get());
+    }
+
+    private JobLaunchers(Supplier<JobLauncher> inprocess, Function<JobStartListener, JobLauncher> command) {
+        JobStartListener forward = (request, attrs) -> started.started(request, attrs);
         this.inprocess = new Lazy<>(inprocess);
-        this.command = new Lazy<>(command);
-        this.slurm = new Lazy<>(() -> new SlurmJobLauncher((request, jobId) -> slurmJobIds.submitted(request, jobId)));
+        this.command = new Lazy<>(() -> command.apply(forward));
+        this.slurm = new Lazy<>(() -> new SlurmJobLauncher(forward));
     }
 
     /**
-     * Who learns the id of each Slurm job once {@code sbatch} accepted it: the caller stores it with the trial
-     * (attribute {@value SlurmJobLauncher#ATTR}) so a resumed study can re-attach instead of submitting again.
+     * Who learns where each job runs once it started: a Slurm job's id ({@value SlurmJobLauncher#ATTR}), a command
+     * job's process ({@value JobProcess#ATTR}). The caller stores these attributes with the trial, so a run that
+     * takes the trial over re-attaches to the Slurm job, or ends the process, instead of running the trial beside it.
      */
-    public void onSlurmJobSubmitted(SlurmJobLauncher.JobIdListener listener) {
-        this.slurmJobIds = listener;
+    public void onJobStarted(JobStartListener listener) {
+        this.started = listener;
     }
 
     public JobLauncher forSpec(JobSpec spec) {

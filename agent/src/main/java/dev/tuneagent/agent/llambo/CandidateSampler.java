@@ -4,6 +4,7 @@ import dev.tuneagent.core.study.Seeds;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.prompts.card.DataCard;
 import dev.tuneagent.prompts.history.HistoryRow;
+import dev.tuneagent.prompts.history.RunningRow;
 import dev.tuneagent.prompts.history.TargetScore;
 import dev.tuneagent.prompts.llambo.LlamboPrompts;
 import dev.tuneagent.prompts.parse.ConfigReplyParser;
@@ -32,6 +33,9 @@ public final class CandidateSampler {
         double target = TargetScore.of(completed.stream().map(HistoryRow::score).toList(), snapshot.direction(),
                 s.alpha());
         List<HistoryRow> rows = HistoryRow.withPruned(snapshot);
+        // Trials running meanwhile (parallel trials, other workers) are shown without a score, so the model does not
+        // propose them again; the parser drops any that it repeats anyway (they are among the past configurations).
+        List<RunningRow> running = RunningRow.of(snapshot);
         List<Map<String, Object>> past = new ArrayList<>(Trials.configs(snapshot));
         List<Map<String, Object>> out = new ArrayList<>();
         LlmFailure last = null;
@@ -40,7 +44,8 @@ public final class CandidateSampler {
             List<Map<String, Object>> seen = List.copyOf(past);
             try {
                 List<Map<String, Object>> got = session.ask(
-                        ps -> LlamboPrompts.sampler(card, snapshot.space(), rows, target, s.candidates(), shuffle, ps),
+                        ps -> LlamboPrompts.sampler(card, snapshot.space(), rows, running, target, s.candidates(),
+                                shuffle, ps),
                         reply -> ConfigReplyParser.parse(reply, snapshot.space(), seen, s.prompts().format()),
                         LlamboPrompts.configsFormat(snapshot.space(), s.candidates(), s.prompts().format()),
                         ReplySchemas.configurations(snapshot.space()));

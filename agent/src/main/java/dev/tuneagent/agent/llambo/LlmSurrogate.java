@@ -4,6 +4,7 @@ import dev.tuneagent.core.study.Seeds;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.prompts.card.DataCard;
 import dev.tuneagent.prompts.history.HistoryRow;
+import dev.tuneagent.prompts.history.RunningRow;
 import dev.tuneagent.prompts.llambo.LlamboPrompts;
 import dev.tuneagent.prompts.parse.ScoreReplyParser;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class LlmSurrogate {
     public static Prediction predict(LlmSession session, DataCard card, StudySnapshot snapshot,
                                      List<Map<String, Object>> candidates, long seed) {
         List<HistoryRow> rows = HistoryRow.withPruned(snapshot);
+        List<RunningRow> running = RunningRow.of(snapshot);
         LlmSettings s = session.settings();
         int k = candidates.size();
         List<double[]> samples = new ArrayList<>();
@@ -37,7 +39,7 @@ public final class LlmSurrogate {
             long shuffle = Seeds.mix(seed, 1000 + c);
             try {
                 samples.add(session.ask(
-                        ps -> LlamboPrompts.surrogate(card, snapshot.space(), rows, candidates, shuffle, ps),
+                        ps -> LlamboPrompts.surrogate(card, snapshot.space(), rows, running, candidates, shuffle, ps),
                         reply -> ScoreReplyParser.parse(reply, k, s.prompts().format()),
                         LlamboPrompts.scoresFormat(card, s.prompts()), ReplySchemas.predictions(k)));
             } catch (LlmFailure e) {

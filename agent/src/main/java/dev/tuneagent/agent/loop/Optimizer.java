@@ -1,7 +1,6 @@
 package dev.tuneagent.agent.loop;
 
 import dev.tuneagent.core.proposer.Proposal;
-import dev.tuneagent.core.proposer.Proposer;
 import dev.tuneagent.core.store.StoreException;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.study.Seeds;
@@ -9,9 +8,9 @@ import dev.tuneagent.core.study.Study;
 import dev.tuneagent.core.study.StudyDefinition;
 import dev.tuneagent.core.study.StudySnapshot;
 import dev.tuneagent.core.study.Trial;
-import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialOutcome;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.tools.command.OrphanJobs;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
@@ -20,19 +19,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The loop: snapshot -> claim the oldest WAITING trial, or else propose and ask (RUNNING, with provenance)
- * -> launch -> tell, until the study holds its budget of finished trials. Starting a run is also resuming
- * one: trials a crash left RUNNING become FAILED and their re-runs are enqueued (see {@link Interruptions});
- * a study that has not started enqueues its proposer's initial design once (see {@link RunStart}).
+ * The loop: snapshot -> claim the oldest WAITING trial, or else propose and start one within the budget (RUNNING,
+ * with provenance and a lease) -> launch -> tell, until the study holds its budget of finished trials. Up to
+ * {@link StudyRun#parallel()} jobs run at once; the next starts as soon as one ends (not in batches). Proposing and
+ * storing outcomes happen on the caller's thread only (proposers are not thread safe); the proposer's snapshot holds
+ * the RUNNING trials, which it treats as pending points, and the fallback chain never repeats one.
+ *
+ * <p>Starting a run is also resuming one (see {@link Leases}): trials of dead or silent owners become FAILED and
+ * their re-runs are enqueued (see {@link Interruptions}); a study another live process runs is refused unless the
+ * run joins as a worker; a study that has not started enqueues its proposer's initial design once
+ * (see {@link RunStart}). When the budget is spoken for while other owners' trials still run, the run waits for
+ * them and takes over those whose lease goes stale.
  */
 public final class Optimizer {
     private static final long JOB_SEED_SALT = 0x6A0B5EEDL;
@@ -43,18 +47,24 @@ public final class Optimizer {
     private final JobLauncher launcher;
     private final Clock clock;
     private final OptimizerListener listener;
+    private final Leasing leasing;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RunningTrials running = new RunningTrials();
     private volatile boolean cancelled;
-    private volatile CompletableFuture<JobResult> current;
 
     public Optimizer(StudyStore store, JobLauncher launcher, Clock clock, OptimizerListener listener) {
+        this(store, launcher, clock, listener, Leasing.standard());
+    }
+
+    public Optimizer(StudyStore store, JobLauncher launcher, Clock clock, OptimizerListener listener, Leasing leasing) {
         this.store = store;
         this.launcher = launcher;
         this.clock = clock;
         this.listener = listener == null ? OptimizerListener.NONE : listener;
+        this.leasing = leasing;
     }
 
-    /** Runs (or resumes) the study until its budget is used or {@link #cancel()} is called. Use once. */
+    /** Runs (or resumes, or joins) the study until its budget is used or {@link #cancel()} is called. Use once. */
     public RunOutcome run(StudyRun run) {
         try {
             return loop(run);
@@ -63,16 +73,13 @@ public final class Optimizer {
         }
     }
 
-    /** Stops the run: the running job is cancelled and its trial stored FAILED "interrupted by user". */
+    /** Stops the run: no trial is started any more, and each running job is cancelled and stored FAILED "interrupted by user". */
     public void cancel() {
         cancelled = true;
-        CompletableFuture<JobResult> job = current;
-        if (job != null) {
-            job.cancel(true);
-        }
+        running.cancelAll();
     }
 
-    /** {@link #cancel()}, then waits until the run has stored the interrupted trial (for a shutdown hook). */
+    /** {@link #cancel()}, then waits until the run has stored the interrupted trials (for a shutdown hook). */
     public boolean cancelAndWait(Duration limit) throws InterruptedException {
         cancel();
         return stopped.await(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,58 +89,187 @@ public final class Optimizer {
         StudyDefinition def = store.findStudy(run.study())
                 .orElseThrow(() -> new StoreException("no study named \"" + run.study() + "\" in " + store.location()));
         Study study = new Study(store, def.name(), clock);
-        List<Trial> left = store.snapshot(def.name()).trials().stream()
-                .filter(t -> t.state() == TrialState.RUNNING).toList();
-        int recovered = left.isEmpty() ? 0 : store.failPendingTrials(def.name(), Interruptions.FOUND_AT_RESUME, clock.instant());
-        if (recovered > 0) {
-            List<Integer> numbers = left.stream().map(Trial::number).toList();
-            notify(() -> listener.recovered(store.trials(def.name()).stream()
-                    .filter(t -> numbers.contains(t.number())).toList()));
+        List<Trial> found = Leases.atStart(store, def.name(), leasing.grace(), clock, run.worker());
+        if (!found.isEmpty()) {
+            notify(() -> listener.recovered(found));
         }
-        RunStart.enqueueReruns(store, def.name(), clock);
+        int recovered = found.size();
+        endLeftRunning(found);
         RunStart.enqueueInitialDesign(store, def.name(), run.proposer(), clock);
         int started = 0;
-        while (true) {
-            StudySnapshot snap = study.snapshot();
-            if (snap.trials().stream().filter(t -> t.state().isFinished()).count() >= def.budget() || cancelled
-                    || (run.resource() != null && Resources.used(snap) >= run.resource())) {
-                return new RunOutcome(!cancelled, started, recovered, snap);
-            }
-            // Queued configurations (the user's, a warm-start design, re-runs) come before any proposal.
-            Trial trial = study.claimWaiting().orElse(null);
-            if (trial == null) {
-                Proposal proposal = propose(run, snap);
-                if (proposal == null) {
-                    return new RunOutcome(true, started, recovered, snap, true);
+        boolean exhausted = false;
+        boolean interrupted = false;
+        try (Heartbeat beat = Heartbeat.start(store, def.name(), clock, running::size, leasing.heartbeatEvery())) {
+            while (true) {
+                StudySnapshot snap = study.snapshot();
+                boolean stop = cancelled || exhausted || finished(snap) >= def.budget()
+                        || (run.resource() != null && Resources.used(snap) >= run.resource());
+                if (!stop && running.size() < run.parallel()) {
+                    // Queued configurations (the user's, a warm-start design, re-runs) come before any proposal.
+                    Trial trial = study.claimWaiting().orElse(null);
+                    if (trial == null && snap.trials().size() < def.budget()) {
+                        Proposal proposal = proposeAfresh(run, study, snap);
+                        if (proposal == null) {
+                            exhausted = true;
+                            continue;
+                        }
+                        trial = store.startTrialWithinBudget(def.name(), new Proposal(def.space().coerce(
+                                proposal.params()), proposal.provenance(), proposal.attrs()), clock.instant()).orElse(null);
+                    }
+                    if (trial != null) {
+                        started++;
+                        Trial begun = trial;
+                        notify(() -> listener.trialStarted(begun, def.budget()));
+                        PruningReporter reporter = reporter(run, trial, snap);
+                        running.add(trial, launch(run, def, trial, reporter), reporter);
+                        if (cancelled) {
+                            running.cancelAll(); // a Ctrl-C that came while this job was being launched
+                        }
+                        continue;
+                    }
                 }
-                trial = study.ask(proposal);
+                if (stop && running.isEmpty()) {
+                    return new RunOutcome(!cancelled, started, recovered, snap, exhausted && !cancelled);
+                }
+                try {
+                    if (running.isEmpty()) {
+                        // The budget is spoken for by other owners' trials: wait for them, take over the silent ones.
+                        recovered += takeOver(def);
+                        leasing.pause().sleep(leasing.poll());
+                        continue;
+                    }
+                    RunningTrials.Ended ended = running.next(leasing.poll());
+                    if (ended == null) {
+                        recovered += takeOver(def);
+                        continue;
+                    }
+                    store(study, def, ended);
+                } catch (InterruptedException e) {
+                    // Ctrl-C through the terminal interrupts this thread: stop like cancel(), keep the flag for the caller.
+                    interrupted = true;
+                    cancel();
+                }
             }
-            started++;
-            Trial running = trial;
-            notify(() -> listener.trialStarted(running, def.budget()));
-            PruningReporter reporter = reporter(run, trial, snap);
-            JobResult result = evaluate(run, def, trial, reporter);
-            TrialOutcome outcome = Outcomes.of(result, def.metric(), cancelled);
-            if (outcome.state() == dev.tuneagent.core.study.TrialState.PRUNED && reporter != null
-                    && reporter.decision().prune()) {
-                outcome = TrialOutcome.pruned(outcome.value() == null ? Double.NaN : outcome.value(),
-                        reporter.decision().reason());
+        } catch (RuntimeException e) {
+            abandon(study, def);
+            throw e;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            Trial done = study.tell(trial.number(), outcome);
-            StudySnapshot after = study.snapshot();
-            notify(() -> listener.trialFinished(done, after));
         }
+    }
+
+    /**
+     * An exception leaves the loop (a replay mismatch, a store failure) while jobs run: they are cancelled and their
+     * trials stored as interrupted by user, so no job keeps running without an owner and resume re-runs them. If
+     * storing fails too, the trials stay RUNNING and their lease goes stale: the next start takes them over.
+     */
+    private void abandon(Study study, StudyDefinition def) {
+        cancelled = true;
+        running.cancelAll();
+        try {
+            while (!running.isEmpty()) {
+                RunningTrials.Ended ended = running.next(Duration.ofSeconds(1));
+                if (ended != null) {
+                    store(study, def, ended);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the original exception is the one to report
+        }
+    }
+
+    /**
+     * Ends the jobs that trials taken from a dead or silent owner left running on this host (a killed tune's command
+     * jobs), before their re-runs start beside them; a job on another host is only reported.
+     */
+    private void endLeftRunning(List<Trial> given) {
+        if (!given.isEmpty()) {
+            OrphanJobs.onThisHost(note -> notify(() -> listener.notice(note))).endAll(given);
+        }
+    }
+
+    private static long finished(StudySnapshot snap) {
+        return snap.trials().stream().filter(t -> t.state().isFinished()).count();
+    }
+
+    private int takeOver(StudyDefinition def) {
+        if (cancelled) {
+            return 0;
+        }
+        List<Trial> taken = Leases.takeOverStale(store, def.name(), leasing.grace(), clock);
+        if (!taken.isEmpty()) {
+            notify(() -> listener.recovered(taken));
+        }
+        endLeftRunning(taken);
+        return taken.size();
+    }
+
+    private void store(Study study, StudyDefinition def, RunningTrials.Ended ended) {
+        Trial trial = ended.trial();
+        PruningReporter reporter = ended.reporter();
+        TrialOutcome outcome = Outcomes.of(ended.result(), def.metric(), cancelled);
+        if (outcome.state() == TrialState.PRUNED && reporter != null && reporter.decision().prune()) {
+            outcome = TrialOutcome.pruned(outcome.value() == null ? Double.NaN : outcome.value(),
+                    reporter.decision().reason());
+        }
+        Trial done;
+        try {
+            done = study.tell(trial.number(), outcome);
+        } catch (IllegalStateException late) {
+            // Another worker found this run silent for longer than the grace period and failed the trial; its re-run
+            // replaces it, so this result is dropped rather than overwriting what the study already holds.
+            TrialOutcome lost = outcome;
+            notify(() -> listener.warning("trial #" + trial.number() + " ended (" + describe(lost) + ") after another"
+                    + " worker had taken it over (no heartbeat from this run for longer than the grace period, "
+                    + leasing.grace().toSeconds() + " s); its result is not stored, the re-run replaces it"));
+            return;
+        }
+        StudySnapshot after = study.snapshot();
+        notify(() -> listener.trialFinished(done, after));
+    }
+
+    private static String describe(TrialOutcome o) {
+        return o.value() != null ? "value " + o.value() : o.state().toString().toLowerCase();
     }
 
     /**
      * The proposer's first proposal. The proposer runs inside its {@link dev.tuneagent.agent.proposers.FallbackChain},
      * the only place a failed proposal is handled, so nothing is caught here: an empty answer is the typed
-     * "exhausted" result (null: every configuration of a discrete space was tried), and an exception that leaves the
-     * chain (a {@code CassetteMiss} in replay) stops the run before a trial is started, so the study stays resumable.
+     * "exhausted" result (null: every configuration of a discrete space was tried or is running), and an exception
+     * that leaves the chain (a {@code CassetteMiss} in replay) stops the run before a trial is started, so the study
+     * stays resumable.
      */
     private static Proposal propose(StudyRun run, StudySnapshot snap) {
         List<Proposal> proposals = run.proposer().propose(snap, 1);
         return proposals.isEmpty() ? null : proposals.get(0);
+    }
+
+    /**
+     * A proposal that no trial holds yet. Other workers may have started trials since {@code snap} was read, and a
+     * deterministic proposer given the same history proposes the same point; when one of them took this very
+     * configuration, the proposer is asked again on the study as it is now (a few times at most: the store cannot
+     * check configurations atomically, so this narrows the race between workers rather than closing it).
+     */
+    private static Proposal proposeAfresh(StudyRun run, Study study, StudySnapshot snap) {
+        Proposal proposal = propose(run, snap);
+        for (int attempt = 0; attempt < 3 && proposal != null; attempt++) {
+            StudySnapshot now = study.snapshot();
+            if (now.trials().size() == snap.trials().size() || !repeats(now, proposal)) {
+                return proposal;
+            }
+            snap = now;
+            proposal = propose(run, snap);
+        }
+        return proposal;
+    }
+
+    private static boolean repeats(StudySnapshot snap, Proposal p) {
+        var params = snap.space().coerce(p.params());
+        return snap.trials().stream().anyMatch(t -> snap.space().sameConfig(t.params(), params));
     }
 
     /** Null when nobody needs the trial's intermediate reports (no pruner, no resource budget). */
@@ -145,38 +281,27 @@ public final class Optimizer {
         return new PruningReporter(store, run.study(), trial.number(), run.pruner(), left);
     }
 
-    private JobResult evaluate(StudyRun run, StudyDefinition def, Trial trial, PruningReporter reporter) {
-        CompletableFuture<JobResult> job = null;
+    /** The trial's job; a launcher that fails to start it gives an already failed job, never an exception. */
+    private CompletableFuture<JobResult> launch(StudyRun run, StudyDefinition def, Trial trial, PruningReporter reporter) {
         try {
             Path dir = run.studyDir().resolve(String.format("trial-%04d", trial.number()));
             Files.createDirectories(dir);
             long seed = Seeds.mix(def.seed(), trial.number(), JOB_SEED_SALT);
-            job = launcher.launch(new JobRequest(def.name(), trial.number(), trial.params(), run.job(), def.metric(),
-                    seed, Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir, reporter));
-            current = job;
+            CompletableFuture<JobResult> job = launcher.launch(new JobRequest(def.name(), trial.number(),
+                    trial.params(), run.job(), def.metric(), seed, Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir, reporter));
             if (cancelled) {
                 job.cancel(true);
             }
-            return job.get();
-        } catch (CancellationException e) {
-            return new JobResult.Cancelled(Interruptions.BY_USER);
-        } catch (InterruptedException e) {
-            job.cancel(true);
-            cancelled = true;
-            Thread.currentThread().interrupt();
-            return new JobResult.Cancelled(Interruptions.BY_USER);
-        } catch (ExecutionException e) {
-            return new JobResult.Failed("the job launcher failed: " + shortMessage(e.getCause()), "");
+            return job;
         } catch (IOException e) {
-            return new JobResult.Failed("cannot create the trial directory: " + e.getMessage(), "");
+            return CompletableFuture.completedFuture(
+                    new JobResult.Failed("cannot create the trial directory: " + e.getMessage(), ""));
         } catch (RuntimeException e) {
-            return new JobResult.Failed("the job launcher failed: " + shortMessage(e), "");
-        } finally {
-            current = null;
+            return CompletableFuture.completedFuture(new JobResult.Failed("the job launcher failed: " + shortMessage(e), ""));
         }
     }
 
-    private static String shortMessage(Throwable e) {
+    static String shortMessage(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.length() > 300 ? m.substring(0, 297) + "..." : m;
     }

@@ -14,11 +14,19 @@ public interface OptimizerListener {
     default void recovered(List<Trial> interrupted) {
     }
 
+    /** Something the user should know that is not a trial's progress (e.g. a job left running by a dead run). */
+    default void notice(String message) {
+    }
+
     default void trialStarted(Trial trial, int budget) {
     }
 
     /** {@code after} is the study right after the trial was stored. */
     default void trialFinished(Trial trial, StudySnapshot after) {
+    }
+
+    /** Something the user should know that is not a trial's result (e.g. a late result that was not stored). */
+    default void warning(String message) {
     }
 
     OptimizerListener NONE = new OptimizerListener() {

@@ -17,6 +17,7 @@ public record PreparedStudy(TaskSpec task, StudyDefinition definition, Proposer 
 
     /** What one {@link Optimizer#run} needs; trials work in {@code studyDir/trial-NNNN}. */
     public StudyRun runIn(Path studyDir) {
-        return new StudyRun(definition.name(), task.job(), proposer, studyDir, task.pruner(), task.resource());
+        return new StudyRun(definition.name(), task.job(), proposer, studyDir, task.pruner(), task.resource(),
+                task.parallel(), false);
     }
 }

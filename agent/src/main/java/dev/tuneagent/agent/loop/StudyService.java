@@ -66,6 +66,11 @@ public final class StudyService {
         return new Optimizer(store, launcher, clock, listener);
     }
 
+    /** A loop whose leases use {@code leasing} (the grace period of {@code tune worker --grace}). */
+    public Optimizer optimizer(StudyStore store, JobLauncher launcher, OptimizerListener listener, Leasing leasing) {
+        return new Optimizer(store, launcher, clock, listener, leasing);
+    }
+
     /** Runs (or continues) a prepared study to its budget; trials work in {@code studyDir/trial-NNNN}. */
     public RunOutcome run(StudyStore store, PreparedStudy study, JobLauncher launcher, Path studyDir,
                           OptimizerListener listener) {

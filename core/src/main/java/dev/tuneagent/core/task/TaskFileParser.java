@@ -38,7 +38,8 @@ public final class TaskFileParser {
     private static final List<String> OBJECTIVE = List.of("metric", "direction");
     private static final List<String> INPROCESS = List.of("type", "dataset", "model", "folds", "target");
     private static final List<String> COMMAND = List.of("type", "argv", "timeout", "metric", "workdir");
-    private static final List<String> BUDGET = List.of("trials", "max_tokens", "max_cost_usd", "resource");
+    private static final List<String> BUDGET = List.of("trials", "max_tokens", "max_cost_usd", "resource",
+            "parallel");
 
     private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -107,6 +108,10 @@ public final class TaskFileParser {
         }
         Long maxTokens = budget.has("max_tokens") ? budget.integerOr("max_tokens", 1, 0) : null;
         Double maxCost = budget.numberAbove("max_cost_usd", 0);
+        long parallel = budget.integerOr("parallel", 1, 1);
+        if (parallel > 1024) {
+            throw ConfigException.of("budget.parallel", parallel, "at most 1024 trials running at once");
+        }
 
         String proposer = top.has("proposer") ? top.textOrNull("proposer").toLowerCase(Locale.ROOT) : DEFAULT_PROPOSER;
         long seed = top.integerOr("seed", 0, 0);
@@ -136,7 +141,7 @@ public final class TaskFileParser {
             TaskDefaults.check(top.raw("defaults"), space); // read by the eval harness only; checked here, early
         }
         return new TaskSpec(name, metric, direction, job, space, (int) trials, maxTokens, maxCost, proposer, seed, llm,
-                description, baseDir, enqueue, pruner, resource, gp);
+                description, baseDir, enqueue, pruner, resource, gp, (int) parallel);
     }
 
     private static JobSpec readJob(JsonNode node, String objectiveMetric, Path baseDir) {

@@ -67,6 +67,9 @@ public final class TaskFileWriter {
         if (task.resource() != null) {
             budget.put("resource", task.resource());
         }
+        if (task.parallel() > 1) {
+            budget.put("parallel", task.parallel());
+        }
         if (task.pruner() != Pruner.NONE) {
             root.set("pruner", PrunerSection.write(task.pruner()));
         }

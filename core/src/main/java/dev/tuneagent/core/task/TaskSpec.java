@@ -29,11 +29,12 @@ import java.util.Objects;
  * @param resource     the study's budget in steps of intermediate reports (null: none); the study stops when
  *                     either this or {@code trials} is spent
  * @param gp           the Gaussian-process proposer's settings (never null; {@link GpSpec#defaults()} when absent)
+ * @param parallel     how many trials one run keeps running at once ({@code budget.parallel}, at least 1)
  */
 public record TaskSpec(String name, String metric, Direction direction, JobSpec job, SearchSpace space, int trials,
                        Long maxTokens, Double maxCostUsd, String proposer, long seed, LlmSpec llm, String description,
                        Path baseDir, List<Map<String, Object>> enqueue, Pruner pruner, Integer resource,
-                       GpSpec gp) {
+                       GpSpec gp, int parallel) {
 
     public TaskSpec {
         llm = llm == null ? LlmSpec.empty() : llm;
@@ -41,6 +42,9 @@ public record TaskSpec(String name, String metric, Direction direction, JobSpec 
                 new LinkedHashMap<>(m))).toList();
         pruner = pruner == null ? Pruner.NONE : pruner;
         gp = gp == null ? GpSpec.defaults() : gp;
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+        }
     }
 
     public TaskSpec withEnqueue(List<Map<String, Object>> configs) {
@@ -55,7 +59,7 @@ public record TaskSpec(String name, String metric, Direction direction, JobSpec 
     public Builder toBuilder() {
         return new Builder(name, metric, direction, job).space(space).trials(trials).maxTokens(maxTokens)
                 .maxCostUsd(maxCostUsd).proposer(proposer).seed(seed).llm(llm).description(description).baseDir(baseDir)
-                .enqueue(enqueue).pruner(pruner).resource(resource).gp(gp);
+                .enqueue(enqueue).pruner(pruner).resource(resource).gp(gp).parallel(parallel);
     }
 
     /** Builds a {@link TaskSpec}; the optional fields start at a task file's defaults. */
@@ -77,6 +81,7 @@ public record TaskSpec(String name, String metric, Direction direction, JobSpec 
         private Pruner pruner = Pruner.NONE;
         private Integer resource;
         private GpSpec gp = GpSpec.defaults();
+        private int parallel = 1;
 
         private Builder(String name, String metric, Direction direction, JobSpec job) {
             this.name = name;
@@ -155,9 +160,14 @@ public record TaskSpec(String name, String metric, Direction direction, JobSpec 
             return this;
         }
 
+        public Builder parallel(int parallel) {
+            this.parallel = parallel;
+            return this;
+        }
+
         public TaskSpec build() {
             return new TaskSpec(name, metric, direction, job, space, trials, maxTokens, maxCostUsd, proposer, seed, llm,
-                    description, baseDir, enqueue, pruner, resource, gp);
+                    description, baseDir, enqueue, pruner, resource, gp, parallel);
         }
     }
 }

@@ -66,9 +66,15 @@ public final class ProgressBar implements OptimizerListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void notice(String message) {
+        above(message);
+        redraw();
+    }
+
+    @Override
     public synchronized void trialStarted(Trial trial, int budget) {
         state.budget = budget;
-        state.running = trial.number();
+        state.running.add(trial.number());
         Provenance p = trial.provenance();
         if (p != null) {
             state.proposer = p.proposer() + (p.fallback() == null ? "" : "*");
@@ -83,6 +89,12 @@ public final class ProgressBar implements OptimizerListener, AutoCloseable {
         if (!t.isComplete() || newBest) {
             above(ProgressPrinter.line(t, after, metric));
         }
+        redraw();
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        above("tune: warning: " + message);
         redraw();
     }
 

@@ -21,7 +21,8 @@ final class ProgressLine {
         /** Trials finished by this run (not an earlier one): the pace for the time estimate. */
         long finishedHere;
         private Long finishedBefore;
-        Integer running;
+        /** Trials this run has running now (several with {@code budget.parallel}). */
+        final java.util.Set<Integer> running = new java.util.TreeSet<>();
         Double best;
         Integer bestNumber;
         String proposer;
@@ -54,7 +55,7 @@ final class ProgressLine {
                 finishedBefore = finished - 1;
             }
             finishedHere = finished - finishedBefore;
-            running = null;
+            running.remove(justFinished.number());
             after.best().ifPresent(b -> {
                 best = b.value();
                 bestNumber = b.number();
@@ -84,8 +85,9 @@ final class ProgressLine {
     /** At most {@code width - 1} characters (the last column would make some terminals wrap). */
     static String render(State s, Duration elapsed, int width) {
         int max = Math.max(1, width - 1);
-        String count = s.running != null && s.finished < s.budget
-                ? "trial " + (s.finished + 1) + "/" + s.budget : s.finished + "/" + s.budget + " done";
+        String count = s.running.isEmpty() || s.finished >= s.budget ? s.finished + "/" + s.budget + " done"
+                : s.running.size() == 1 ? "trial " + (s.finished + 1) + "/" + s.budget
+                : s.finished + "/" + s.budget + " done, " + s.running.size() + " running";
         List<String> parts = new ArrayList<>();
         parts.add(count);
         parts.add(s.best == null ? "best -" : "best " + Values.number(s.best) + " (#" + s.bestNumber + ")");

@@ -25,8 +25,20 @@ public final class ProgressPrinter implements OptimizerListener {
     }
 
     @Override
+    public void notice(String message) {
+        out.println(message);
+        out.flush();
+    }
+
+    @Override
     public void trialFinished(Trial t, StudySnapshot after) {
         out.println(line(t, after, metric));
+        out.flush();
+    }
+
+    @Override
+    public void warning(String message) {
+        out.println("tune: warning: " + message);
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package dev.tuneagent.shell.run;
 
 import dev.tuneagent.agent.loop.Outcomes;
+import dev.tuneagent.core.store.Lease;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialAttrs;
@@ -15,30 +16,39 @@ import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * What {@code resume} does first for a Slurm study: a trial left RUNNING by a {@code tune} that was killed
  * has its job id ({@value SlurmJobLauncher#ATTR}); its job may still be pending or running on the cluster,
  * or may have finished meanwhile. Each such job is followed to its end and its result stored, instead of
- * the trial being failed and the configuration submitted again. Trials without a job id are left to the
- * loop (which fails them as found RUNNING at resume).
+ * the trial being failed and the configuration submitted again. Only trials whose lease is stale are taken:
+ * a RUNNING trial of a live worker (fresh heartbeat) is that worker's to finish, never re-attached here.
+ * Trials without a job id are left to the loop (which fails them as found RUNNING at resume).
  */
 final class SlurmReattach {
     private SlurmReattach() {
     }
 
-    /** Collects the results of the study's RUNNING Slurm jobs; returns how many trials it finished. */
+    /**
+     * Collects the results of the study's abandoned Slurm jobs (RUNNING, with a job id, lease stale after
+     * {@code grace}); returns how many trials it finished.
+     */
     static int collect(StudyStore store, TaskSpec task, Path studyDir, Supplier<SlurmJobLauncher> launchers,
-                       Clock clock, PrintStream out) throws InterruptedException {
+                       Duration grace, Clock clock, PrintStream out) throws InterruptedException {
         if (!(task.job() instanceof SlurmJobSpec spec)) {
             return 0;
         }
+        Set<Integer> abandoned = abandoned(store, task.name(), grace, clock);
         List<Trial> orphans = store.trials(task.name()).stream()
                 .filter(t -> t.state() == TrialState.RUNNING && TrialAttrs.string(t, SlurmJobLauncher.ATTR) != null)
+                .filter(t -> abandoned.contains(t.number()))
                 .toList();
         if (orphans.isEmpty()) {
             return 0;
@@ -65,5 +75,11 @@ final class SlurmReattach {
             out.flush();
             return orphans.size();
         }
+    }
+
+    /** Numbers of the RUNNING trials whose owner is gone (stale lease or a dead process of this host). */
+    private static Set<Integer> abandoned(StudyStore store, String study, Duration grace, Clock clock) {
+        return store.leases(study, clock.instant()).stream().filter(l -> l.isStale(grace)).map(Lease::number)
+                .collect(Collectors.toSet());
     }
 }

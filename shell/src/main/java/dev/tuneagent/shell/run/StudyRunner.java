@@ -1,8 +1,12 @@
 package dev.tuneagent.shell.run;
 
+import dev.tuneagent.agent.loop.Leases;
+import dev.tuneagent.agent.loop.Leasing;
 import dev.tuneagent.agent.loop.Optimizer;
 import dev.tuneagent.agent.loop.PreparedStudy;
 import dev.tuneagent.agent.loop.RunOutcome;
+import dev.tuneagent.agent.loop.StudyBusyException;
+import dev.tuneagent.agent.loop.StudyRun;
 import dev.tuneagent.agent.loop.StudyService;
 import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStore;
@@ -21,8 +25,8 @@ import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The console face of {@link StudyService}: creates or resumes a study through it and runs it to its budget,
@@ -53,7 +57,7 @@ public final class StudyRunner {
     /** Creates a new study from {@code task} and runs it; returns the exit code. */
     public int start(TaskSpec task, StorageLocation storage) {
         try (StudyStore store = StudyStores.open(storage)) {
-            return execute(store, storage, studies.create(store, task));
+            return execute(store, storage, studies.create(store, task), run -> run, Leasing.standard());
         }
     }
 
@@ -68,6 +72,8 @@ public final class StudyRunner {
                     + " trials, proposer " + proposer.name() + ", " + task.direction().lower() + " " + task.metric()
                     + " (" + describe(task) + "). Nothing has run yet.");
             console.out().println("Run it with: tune resume " + task.name() + " --storage " + storage.uri());
+            console.out().println("or share it among processes, on each: tune worker " + task.name() + " --storage "
+                    + storage.uri() + " [--parallel K]");
             console.out().flush();
             return ExitCodes.OK;
         }
@@ -75,11 +81,21 @@ public final class StudyRunner {
 
     /** Continues a study after a crash or Ctrl-C; a finished study just prints its summary. */
     public int resume(String name, StorageLocation storage) {
+        return resume(name, storage, null);
+    }
+
+    /**
+     * Continues a study after a crash or Ctrl-C, with {@code parallel} trials at once (null: the task's); a finished
+     * study just prints its summary. A study another live process runs is refused before anything changes.
+     */
+    public int resume(String name, StorageLocation storage, Integer parallel) {
         try (StudyStore store = StudyStores.open(storage)) {
             PreparedStudy study = studies.reopen(store, name);
+            // Before anything is touched (a Slurm job collected, a trial failed): whose study is it?
+            Leases.checkNotBusy(store, name, Leasing.DEFAULT_GRACE, clock, storage.uri());
             try {
                 SlurmReattach.collect(store, study.task(), StudyDirs.forStudy(study.task(), storage),
-                        SlurmJobLauncher::new, clock, console.out());
+                        SlurmJobLauncher::new, Leasing.DEFAULT_GRACE, clock, console.out());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 console.err().println("\nInterrupted while waiting for the study's Slurm jobs (they were cancelled). "
@@ -87,14 +103,33 @@ public final class StudyRunner {
                 console.err().flush();
                 return ExitCodes.INTERRUPTED;
             }
-            return execute(store, storage, study);
+            return execute(store, storage, study, run -> parallel == null ? run : run.withParallel(parallel),
+                    Leasing.standard());
         }
     }
 
-    private int execute(StudyStore store, StorageLocation storage, PreparedStudy study) {
+    /**
+     * Joins a study (made by {@code tune create}, or run elsewhere) as one of its workers and runs its trials until
+     * every trial of its budget is finished, waiting for the other workers' trials and taking over those whose
+     * heartbeat is older than {@code grace}. {@code parallel} null: the task's.
+     */
+    public int worker(String name, StorageLocation storage, Integer parallel, Duration grace) {
+        try (StudyStore store = StudyStores.open(storage)) {
+            PreparedStudy study = studies.reopen(store, name);
+            console.out().println("Worker " + store.owner() + " joins study " + name + " (trials whose worker has been"
+                    + " silent for " + ProgressLine.time(grace) + " are taken over).");
+            return execute(store, storage, study, run -> (parallel == null ? run : run.withParallel(parallel)).asWorker(),
+                    Leasing.withGrace(grace));
+        }
+    }
+
+    private int execute(StudyStore store, StorageLocation storage, PreparedStudy study, UnaryOperator<StudyRun> how,
+                        Leasing leasing) {
         TaskSpec task = study.task();
         Path dir = StudyDirs.forStudy(task, storage);
-        console.out().println("Study " + task.name() + ": " + task.trials() + " trials, proposer " + study.proposer().name()
+        StudyRun run = how.apply(study.runIn(dir));
+        console.out().println("Study " + task.name() + ": " + task.trials() + " trials" + (run.parallel() > 1
+                ? " (" + run.parallel() + " at once)" : "") + ", proposer " + study.proposer().name()
                 + ", " + task.direction().lower() + " " + task.metric() + " (" + describe(task) + "); stored in "
                 + store.location());
         console.out().flush();
@@ -103,12 +138,12 @@ public final class StudyRunner {
                 : null;
         try (JobLauncher launcher = launchers.open(task.job())) {
             if (launcher instanceof JobLaunchers all) {
-                // The job id goes with the trial, so a resumed study can find (and later re-attach to) its job.
-                all.onSlurmJobSubmitted((request, jobId) -> store.putTrialAttrs(request.study(), request.trial(),
-                        Map.of(SlurmJobLauncher.ATTR, jobId)));
+                // Where each job runs (Slurm job id, command process) goes with its trial, so a run that takes the
+                // trial over re-attaches to the job or ends it instead of running the configuration beside it.
+                all.onJobStarted((request, attrs) -> store.putTrialAttrs(request.study(), request.trial(), attrs));
             }
             Optimizer optimizer = studies.optimizer(store, launcher,
-                    bar != null ? bar : new ProgressPrinter(console.out(), task.metric()));
+                    bar != null ? bar : new ProgressPrinter(console.out(), task.metric()), leasing);
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an
             // interrupt of this thread; both cancel the run, and the resume hint is printed once.
             AtomicBoolean hinted = new AtomicBoolean();
@@ -116,7 +151,10 @@ public final class StudyRunner {
             Runtime.getRuntime().addShutdownHook(hook);
             RunOutcome outcome;
             try {
-                outcome = optimizer.run(study.runIn(dir));
+                outcome = optimizer.run(run);
+            } catch (StudyBusyException busy) {
+                // Another process started it between the check and the run: say how to join with the user's --storage.
+                throw new StudyBusyException(busy.study(), busy.live(), storage.uri());
             } finally {
                 if (bar != null) {
                     bar.close(); // the bar's line ends before any summary or Ctrl-C hint
@@ -163,8 +201,8 @@ public final class StudyRunner {
 
     private void hint(String study, StorageLocation storage, AtomicBoolean hinted) {
         if (hinted.compareAndSet(false, true)) {
-            console.err().println("\nInterrupted: the running trial is stored as FAILED (\"interrupted by user\"). "
-                    + "Continue with: tune resume " + study + " --storage " + storage.uri());
+            console.err().println("\nInterrupted: the running trials are stored as FAILED (\"interrupted by user\") and"
+                    + " run again on resume. Continue with: tune resume " + study + " --storage " + storage.uri());
             console.err().flush();
         }
     }

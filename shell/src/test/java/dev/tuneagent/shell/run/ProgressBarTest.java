@@ -112,6 +112,24 @@ class ProgressBarTest {
     }
 
     @Test
+    void withSeveralTrialsRunningTheBarSaysHowManyRunAndAFinishedOneLeavesTheOthersCounted() {
+        List<Trial> done = new ArrayList<>();
+        bar.begin(after(done, 8));
+        Trial[] running = {started(0, "gp"), started(1, "gp"), started(2, "gp")};
+        for (Trial t : running) {
+            bar.trialStarted(t, 8);
+        }
+        assertThat(screenLine()).contains("0/8 done, 3 running");
+        clock.advance(Duration.ofSeconds(10));
+        done.add(finished(running[1], 0.5, 0, 0));
+        bar.trialFinished(done.get(0), after(done, 8));
+        assertThat(screenLine()).contains("1/8 done, 2 running");
+        bar.warning("trial #0 ended (value 1.0) after another worker had taken it over");
+        assertThat(text()).contains("tune: warning: trial #0 ended");
+        assertThat(screenLine()).contains("1/8 done, 2 running");
+    }
+
+    @Test
     void nothingIsWrittenWhenTheTextHasNotChanged() {
         bar.begin(after(List.of(), 3));
         bar.trialStarted(started(0, "gp"), 3);
@@ -175,6 +193,9 @@ class ProgressBarTest {
         bar.recovered(List.of(done.get(5)));
         assertThat(text()).contains("Resuming: 1 trial(s) left RUNNING by an earlier run (#5)");
         assertThat(screenLine()).as("the recovered trial counts as finished").contains("6/10 done");
+        bar.notice("Trial #5: ended its job left running by the earlier run (pid 42)");
+        assertThat(text()).contains("\rTrial #5: ended its job left running by the earlier run (pid 42)\n");
+        assertThat(screenLine()).as("the notice goes above the bar").contains("6/10 done");
         Trial t = started(6, "gp");
         bar.trialStarted(t, 10);
         clock.advance(Duration.ofSeconds(10));

@@ -3,10 +3,12 @@ package dev.tuneagent.tools.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuneagent.core.store.Owner;
 import dev.tuneagent.core.task.CommandJobSpec;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.job.JobStartListener;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +50,8 @@ public final class CommandJobLauncher implements JobLauncher {
 
     private final Clock clock;
     private final Map<String, String> extraEnv;
+    private final JobStartListener started;
+    private final String host;
     private final ScheduledExecutorService timer;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
@@ -55,10 +59,21 @@ public final class CommandJobLauncher implements JobLauncher {
         this(Clock.systemUTC(), Map.of());
     }
 
+    /** @param started told each job's {@link JobProcess} record (attribute {@value JobProcess#ATTR}) once it runs */
+    public CommandJobLauncher(JobStartListener started) {
+        this(Clock.systemUTC(), Map.of(), started);
+    }
+
     /** @param extraEnv variables added to every job's environment (tests use it; users set their own shell) */
     public CommandJobLauncher(Clock clock, Map<String, String> extraEnv) {
+        this(clock, extraEnv, JobStartListener.NONE);
+    }
+
+    public CommandJobLauncher(Clock clock, Map<String, String> extraEnv, JobStartListener started) {
         this.clock = clock;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.started = started;
+        this.host = Owner.forThisProcess().host();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "command-job-timer");
             t.setDaemon(true);
@@ -106,7 +121,27 @@ public final class CommandJobLauncher implements JobLauncher {
                     argv.get(0) + " could not be started: " + e.getMessage() + "; fix job.argv[0]", ""));
         }
         running.add(process);
+        recordProcess(process, request, dir);
         return watch(process, spec, request, dir, start);
+    }
+
+    /**
+     * Where the job runs goes with the trial (through the listener) and into its directory, at once: if tune dies,
+     * the process lives on, and the run that takes the trial over ends it before running the configuration again
+     * ({@link OrphanJobs}). A failure to record loses only that, never the job.
+     */
+    private void recordProcess(Process process, JobRequest request, Path dir) {
+        JobProcess record = JobProcess.of(process.toHandle(), host);
+        try {
+            JSON.writeValue(dir.resolve(JobProcess.FILE).toFile(), record.toAttr());
+        } catch (IOException ignored) {
+            // The attribute below is the copy that counts; the file is for people.
+        }
+        try {
+            started.started(request, Map.of(JobProcess.ATTR, record.toAttr()));
+        } catch (RuntimeException ignored) {
+            // The file has it; the trial runs either way.
+        }
     }
 
     private CompletableFuture<JobResult> watch(Process process, CommandJobSpec spec, JobRequest request, Path dir,

@@ -8,6 +8,7 @@ import dev.tuneagent.tools.command.CommandJobLauncher;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.job.JobStartListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * controller has forgotten it) at most once per poll interval. Cancelling the returned future runs
  * {@code scancel}; closing the launcher cancels every job it still tracks.
  *
- * <p>Re-attach: the job id goes to the {@link JobIdListener} (the caller stores it as the trial attribute
+ * <p>Re-attach: the job id goes to the {@link JobStartListener} (the caller stores it as the trial attribute
  * {@value #ATTR}) and into the file {@value #JOB_ID_FILE} in the trial's directory. A resumed study calls
  * {@link #attach} with that id for each RUNNING trial instead of launching it again: a job that still runs
  * is followed to its end, one that finished meanwhile is collected.
@@ -54,29 +55,24 @@ public final class SlurmJobLauncher implements JobLauncher {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    /** Told the id of every job right after {@code sbatch} accepted it. */
-    @FunctionalInterface
-    public interface JobIdListener {
-        void submitted(JobRequest request, String jobId);
-    }
-
     private final SlurmCli cli;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration poll;
-    private final JobIdListener listener;
+    private final JobStartListener listener;
     private final ExecutorService threads;
     private final Map<String, CompletableFuture<JobResult>> tracked = new ConcurrentHashMap<>();
 
     public SlurmJobLauncher() {
-        this((request, jobId) -> { });
+        this(JobStartListener.NONE);
     }
 
-    public SlurmJobLauncher(JobIdListener listener) {
+    /** @param listener told the job id (attribute {@value #ATTR}) right after {@code sbatch} accepted each job */
+    public SlurmJobLauncher(JobStartListener listener) {
         this(new ProcessSlurmCli(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), DEFAULT_POLL, listener);
     }
 
-    public SlurmJobLauncher(SlurmCli cli, Clock clock, Sleeper sleeper, Duration poll, JobIdListener listener) {
+    public SlurmJobLauncher(SlurmCli cli, Clock clock, Sleeper sleeper, Duration poll, JobStartListener listener) {
         if (poll.compareTo(MIN_POLL) < 0) {
             throw new IllegalArgumentException("poll interval " + poll + " is below the minimum " + MIN_POLL);
         }
@@ -124,7 +120,7 @@ public final class SlurmJobLauncher implements JobLauncher {
             jobId.set(id.get());
             writeJobIdFile(dir, id.get());
             try {
-                listener.submitted(request, id.get());
+                listener.started(request, Map.of(ATTR, id.get()));
             } catch (RuntimeException e) {
                 // The id is in the trial's directory too; losing the attribute must not lose the job.
             }

@@ -56,7 +56,7 @@ class SlurmClusterTest {
                 """);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         launcher = new SlurmJobLauncher(new ProcessSlurmCli(), java.time.Clock.systemUTC(),
-                d -> Thread.sleep(d.toMillis()), POLL, (r, id) -> ids.add(r.trial() + ":" + id));
+                d -> Thread.sleep(d.toMillis()), POLL, (r, attrs) -> ids.add(r.trial() + ":" + attrs.get(SlurmJobLauncher.ATTR)));
         pastTimeLimit = launcher.launch(request(99, spec(List.of("sleep", "300"), Duration.ofMinutes(1))));
     }
 

@@ -36,7 +36,7 @@ class SlurmJobLauncherTest {
 
     JobResult run(SlurmJobSpec spec) throws Exception {
         try (var launcher = new SlurmJobLauncher(slurm, slurm.clock, slurm.sleeper, Duration.ofSeconds(2),
-                (r, id) -> ids.add(r.trial() + ":" + id))) {
+                (r, attrs) -> ids.add(r.trial() + ":" + attrs.get(SlurmJobLauncher.ATTR)))) {
             return launcher.launch(request(spec)).get(10, TimeUnit.SECONDS);
         }
     }
@@ -120,6 +120,22 @@ class SlurmJobLauncherTest {
     }
 
     @Test
+    void aJobKilledForMemoryThatOnlySacctStillKnowsIsFailedAsOutOfMemoryWithItsLogTail() throws Exception {
+        // What a cluster that enforces memory (TaskPlugin=task/cgroup) reports once its controller has forgotten the
+        // job. The CI cluster does not enforce memory, so no real test can produce this state (see docs/slurm.md).
+        Path trial = Files.createDirectories(dir.resolve("trial-3"));
+        Files.writeString(trial.resolve("stderr.log"), "allocating 2 GiB\nslurmstepd: error: Detected 1 oom_kill event "
+                + "in StepId=4242.batch. Some of the step tasks have been OOM Killed.\n");
+        slurm.unknownJob(1);
+        slurm.sacctAnswer = new FakeSlurm.Output(0, "OUT_OF_MEMORY|0:125\n", "");
+        JobResult r = run(spec(null));
+        assertThat(r).isInstanceOf(JobResult.Failed.class);
+        assertThat(((JobResult.Failed) r).reason()).isEqualTo("Slurm job 4242 ran out of memory (job.mem: 4G); "
+                + "raise job.mem");
+        assertThat(((JobResult.Failed) r).logTail()).contains("oom_kill event").contains("allocating 2 GiB");
+    }
+
+    @Test
     void aJobSlurmNoLongerKnowsFailsAfterABoundedNumberOfPolls() throws Exception {
         slurm.unknownJob(1);
         JobResult r = run(spec(null));
@@ -142,7 +158,7 @@ class SlurmJobLauncherTest {
     void cancellingTheFutureRunsScancel() throws Exception {
         slurm.states("JobState=RUNNING");
         var launcher = new SlurmJobLauncher(slurm, slurm.clock, d -> Thread.sleep(20), Duration.ofSeconds(1),
-                (r, id) -> ids.add(id));
+                (r, attrs) -> ids.add((String) attrs.get(SlurmJobLauncher.ATTR)));
         try {
             CompletableFuture<JobResult> f = launcher.launch(request(spec(null)));
             while (ids.isEmpty()) {

@@ -28,6 +28,8 @@ class SlurmStatusTest {
     @Test
     void sacctLinesGiveStateAndExitCode() {
         assertThat(SlurmStatus.fromSacct("CANCELLED by 0|0:15\n")).contains(new SlurmStatus("CANCELLED", 0, 15, null));
+        assertThat(SlurmStatus.fromSacct("OUT_OF_MEMORY|0:125\n")).contains(new SlurmStatus("OUT_OF_MEMORY", 0, 125, null));
+        assertThat(SlurmStatus.fromSacct("OUT_OF_MEMORY|0:125\n").orElseThrow().terminal()).isTrue();
         assertThat(SlurmStatus.fromSacct("")).isEmpty();
     }
 

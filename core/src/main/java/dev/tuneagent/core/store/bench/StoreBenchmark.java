@@ -98,15 +98,23 @@ public final class StoreBenchmark {
     public static List<Result> runAll(int trials, List<StorageLocation> more) {
         List<Result> out = new ArrayList<>(runLocal(trials));
         for (StorageLocation location : more) {
-            StorageLocation target = location instanceof StorageLocation.Postgres p && p.schema().equals("public")
-                    ? new StorageLocation.Postgres(p.host(), p.port(), p.database(), p.user(), p.password(),
-                            BENCH_SCHEMA, p.options())
-                    : location;
+            StorageLocation target = benchTarget(location);
             try (StudyStore store = StudyStores.open(target)) {
                 out.add(run(store.location(), store, trials));
             }
         }
         return out;
+    }
+
+    /**
+     * Where a benchmark writes in {@code location}: a PostgreSQL location in its default schema becomes the schema
+     * {@value #BENCH_SCHEMA}, so the benchmark's studies never show up among the user's; anything else is itself.
+     */
+    public static StorageLocation benchTarget(StorageLocation location) {
+        return location instanceof StorageLocation.Postgres p && p.schema().equals("public")
+                ? new StorageLocation.Postgres(p.host(), p.port(), p.database(), p.user(), p.password(),
+                        BENCH_SCHEMA, p.options())
+                : location;
     }
 
     private static List<Result> runLocal(int trials) {
