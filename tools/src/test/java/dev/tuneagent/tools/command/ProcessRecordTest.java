@@ -27,8 +27,11 @@ class ProcessRecordTest {
     @Test
     void theJobsProcessGoesToTheListenerAndIntoTheTrialDirectoryWhileItRuns() throws Exception {
         Path pidFile = dir.resolve("pid");
-        // The job writes its own pid ($$ of the shell, which execs nothing) so the record can be checked against it.
-        var spec = new CommandJobSpec(List.of("/bin/sh", "-c", "echo $$ > " + pidFile + "; echo '{\"value\": 1}'"),
+        // The job writes its own pid ($$ of the shell, which execs nothing) so the record can be checked against it,
+        // and stays alive until the record is written: a process that has already exited has no start instant to read.
+        Path record = dir.resolve("trial-0007").resolve(JobProcess.FILE);
+        var spec = new CommandJobSpec(List.of("/bin/sh", "-c", "echo $$ > " + pidFile
+                + "; while [ ! -s " + record + " ]; do sleep 0.05; done; echo '{\"value\": 1}'"),
                 Duration.ofSeconds(30), "value", null);
         List<String> seen = new CopyOnWriteArrayList<>();
         List<Map<String, Object>> attrs = new CopyOnWriteArrayList<>();
