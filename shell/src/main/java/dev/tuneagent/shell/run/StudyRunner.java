@@ -199,11 +199,20 @@ public final class StudyRunner {
         }
     }
 
+    /**
+     * Prints the resume hint once, whether the main thread or the Ctrl-C hook gets there first. Checking and printing
+     * happen under one lock: otherwise the hook could see the flag set, return, and let the JVM halt while the main
+     * thread had not printed the hint yet (seen in CI: a SIGTERM run ended without it).
+     */
     private void hint(String study, StorageLocation storage, AtomicBoolean hinted) {
-        if (hinted.compareAndSet(false, true)) {
+        synchronized (hinted) {
+            if (hinted.get()) {
+                return;
+            }
             console.err().println("\nInterrupted: the running trials are stored as FAILED (\"interrupted by user\") and"
                     + " run again on resume. Continue with: tune resume " + study + " --storage " + storage.uri());
             console.err().flush();
+            hinted.set(true);
         }
     }
 
