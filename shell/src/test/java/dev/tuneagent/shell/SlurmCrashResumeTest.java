@@ -22,13 +22,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent killed while its jobs run, on the real Slurm cluster: a real {@code tune run} (child JVM) of a Slurm
  * task with two trials in flight gets SIGKILL; the jobs keep going (nothing cancelled them), and {@code tune resume}
- * re-attaches to both instead of submitting their configurations again, then finishes with exactly its budget.
+ * (or a {@code tune worker}) re-attaches to both instead of submitting their configurations again, then finishes with
+ * exactly its budget.
  */
 class SlurmCrashResumeTest {
     private static final int BUDGET = 4;
@@ -77,8 +79,11 @@ class SlurmCrashResumeTest {
         throw new AssertionError("two trials' Slurm jobs were not in flight within 3 minutes");
     }
 
-    @Test
-    void resumeAfterKillMinus9ReattachesToTheRunningJobAndEndsWithExactlyTheBudget() throws Exception {
+    /** {@code resume}, or a {@code worker} joining after the crash: either takes the dead run's trials and follows their jobs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"resume", "worker"})
+    void afterKillMinus9TheNextRunReattachesToTheRunningJobsAndEndsWithExactlyTheBudget(String command)
+            throws Exception {
         RealServices.requireSlurm();
         String study = "slurm-crash-" + UUID.randomUUID().toString().substring(0, 8);
         Path script = Files.writeString(dir.resolve("slow-quad.sh"), """
@@ -119,7 +124,7 @@ class SlurmCrashResumeTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), System.err),
-                "resume", study, "--storage", "sqlite:" + db);
+                command, study, "--storage", "sqlite:" + db);
         String printed = out.toString(StandardCharsets.UTF_8);
 
         assertThat(code).as(printed + Files.readString(dir.resolve("child.out"))).isEqualTo(ExitCodes.OK);
@@ -133,8 +138,8 @@ class SlurmCrashResumeTest {
         assertThat(all).extracting(t -> TrialAttrs.string(t, SlurmJobLauncher.ATTR)).doesNotHaveDuplicates();
         for (Trial c : cut) {
             String jobId = TrialAttrs.string(c, SlurmJobLauncher.ATTR);
-            assertThat(printed).contains("Trial #" + c.number() + ": re-attaching to Slurm job " + jobId,
-                    "Trial #" + c.number() + ": COMPLETE");
+            assertThat(printed).contains("Trial #" + c.number() + ": re-attaching to Slurm job " + jobId)
+                    .containsPattern("\\] #" + c.number() + " +COMPLETE");
             Trial reattached = all.get(c.number());
             assertThat(reattached.params()).isEqualTo(c.params());
             assertThat(TrialAttrs.string(reattached, SlurmJobLauncher.ATTR)).isEqualTo(jobId);

@@ -13,8 +13,11 @@ import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
 import dev.tuneagent.tools.job.JobStartListener;
+import dev.tuneagent.tools.job.Reattached;
 import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -77,6 +80,11 @@ public final class JobLaunchers implements JobLauncher {
     @Override
     public CompletableFuture<JobResult> launch(JobRequest request) {
         return forSpec(request.spec()).launch(request);
+    }
+
+    @Override
+    public Optional<Reattached> reattach(JobRequest request, Map<String, Object> trialAttrs) {
+        return forSpec(request.spec()).reattach(request, trialAttrs);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tuneagent.agent.loop;
 
 import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.store.Lease;
 import dev.tuneagent.core.store.StoreException;
 import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.study.Seeds;
@@ -14,6 +15,7 @@ import dev.tuneagent.tools.command.OrphanJobs;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.job.Reattached;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The loop: snapshot -> claim the oldest WAITING trial, or else propose and start one within the budget (RUNNING,
@@ -89,12 +94,9 @@ public final class Optimizer {
         StudyDefinition def = store.findStudy(run.study())
                 .orElseThrow(() -> new StoreException("no study named \"" + run.study() + "\" in " + store.location()));
         Study study = new Study(store, def.name(), clock);
-        List<Trial> found = Leases.atStart(store, def.name(), leasing.grace(), clock, run.worker());
-        if (!found.isEmpty()) {
-            notify(() -> listener.recovered(found));
-        }
-        int recovered = found.size();
-        endLeftRunning(found);
+        // Before anything is proposed: trials left RUNNING by a dead or silent owner are followed or re-queued.
+        int recovered = takeOver(run, def, Leases.staleAtStart(store, def.name(), leasing.grace(), clock, run.worker()),
+                true);
         RunStart.enqueueInitialDesign(store, def.name(), run.proposer(), clock);
         int started = 0;
         boolean exhausted = false;
@@ -134,13 +136,13 @@ public final class Optimizer {
                 try {
                     if (running.isEmpty()) {
                         // The budget is spoken for by other owners' trials: wait for them, take over the silent ones.
-                        recovered += takeOver(def);
+                        recovered += takeOverStale(run, def);
                         leasing.pause().sleep(leasing.poll());
                         continue;
                     }
                     RunningTrials.Ended ended = running.next(leasing.poll());
                     if (ended == null) {
-                        recovered += takeOver(def);
+                        recovered += takeOverStale(run, def);
                         continue;
                     }
                     store(study, def, ended);
@@ -196,16 +198,75 @@ public final class Optimizer {
         return snap.trials().stream().filter(t -> t.state().isFinished()).count();
     }
 
-    private int takeOver(StudyDefinition def) {
+    private int takeOverStale(StudyRun run, StudyDefinition def) {
         if (cancelled) {
             return 0;
         }
-        List<Trial> taken = Leases.takeOverStale(store, def.name(), leasing.grace(), clock);
-        if (!taken.isEmpty()) {
-            notify(() -> listener.recovered(taken));
+        List<Lease> stale = Leases.staleOfOthers(store, def.name(), leasing.grace(), clock);
+        // Called every poll while a run waits: nothing more is read or written unless a lease is stale.
+        return stale.isEmpty() ? 0 : takeOver(run, def, stale, false);
+    }
+
+    /**
+     * Takes the trials of {@code stale} leases: a trial whose job the launcher can re-attach to (a Slurm job that a
+     * killed run left queued or running) is claimed and followed to its end like a job of this run, so it is neither
+     * submitted twice nor left running unowned; every other one is failed as interrupted, its re-run enqueued, and
+     * its job on this host ended. {@code atStart}: also enqueues missing re-runs when no lease is stale. Returns how
+     * many trials were taken.
+     */
+    private int takeOver(StudyRun run, StudyDefinition def, List<Lease> stale, boolean atStart) {
+        List<Lease> rest = new ArrayList<>(stale);
+        List<Trial> followed = cancelled ? List.of() : follow(run, def, rest);
+        List<Trial> failed = atStart || !rest.isEmpty() ? Leases.fail(store, def.name(), rest, clock) : List.of();
+        if (!failed.isEmpty()) {
+            notify(() -> listener.recovered(failed));
         }
-        endLeftRunning(taken);
-        return taken.size();
+        endLeftRunning(failed);
+        return followed.size() + failed.size();
+    }
+
+    /**
+     * Claims the trials of {@code leases} whose jobs the launcher can follow and adds those jobs to the running ones;
+     * returns the trials followed and leaves in {@code leases} what is still to fail: the leases not claimed (another
+     * worker's now, or nothing to follow) and, held by this run now, the claimed trials the launcher declined.
+     */
+    private List<Trial> follow(StudyRun run, StudyDefinition def, List<Lease> leases) {
+        StudySnapshot snap = store.snapshot(def.name());
+        Map<Integer, Trial> trials = snap.trials().stream().collect(Collectors.toMap(Trial::number, t -> t));
+        List<Lease> worth = leases.stream().filter(l -> {
+            Trial t = trials.get(l.number());
+            return t != null && t.state() == TrialState.RUNNING && !t.attrs().isEmpty();
+        }).toList();
+        if (worth.isEmpty()) {
+            return List.of();
+        }
+        List<Trial> followed = new ArrayList<>();
+        for (Trial trial : store.claimLeases(def.name(), worth, clock.instant())) {
+            leases.removeIf(l -> l.number() == trial.number());
+            PruningReporter reporter = reporter(run, trial, snap);
+            Optional<Reattached> job;
+            try {
+                job = launcher.reattach(request(run, def, trial, reporter), trial.attrs());
+            } catch (RuntimeException e) {
+                notify(() -> listener.warning("trial #" + trial.number() + ": cannot follow its job ("
+                        + shortMessage(e) + "); it is run again"));
+                job = Optional.empty();
+            }
+            if (job.isEmpty()) {
+                leases.add(new Lease(trial.number(), store.owner(), null, null));
+                continue;
+            }
+            String what = job.get().job();
+            notify(() -> listener.notice("Trial #" + trial.number() + ": re-attaching to " + what
+                    + " (started by a run that stopped; not submitted again)"));
+            notify(() -> listener.trialStarted(trial, def.budget()));
+            running.add(trial, job.get().result(), reporter);
+            followed.add(trial);
+            if (cancelled) {
+                running.cancelAll();
+            }
+        }
+        return followed;
     }
 
     private void store(Study study, StudyDefinition def, RunningTrials.Ended ended) {
@@ -281,14 +342,20 @@ public final class Optimizer {
         return new PruningReporter(store, run.study(), trial.number(), run.pruner(), left);
     }
 
+    /** What the launcher is given for the trial: its configuration, seeds derived from the study's, its directory. */
+    private static JobRequest request(StudyRun run, StudyDefinition def, Trial trial, PruningReporter reporter) {
+        Path dir = run.studyDir().resolve(String.format("trial-%04d", trial.number()));
+        long seed = Seeds.mix(def.seed(), trial.number(), JOB_SEED_SALT);
+        return new JobRequest(def.name(), trial.number(), trial.params(), run.job(), def.metric(), seed,
+                Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir, reporter);
+    }
+
     /** The trial's job; a launcher that fails to start it gives an already failed job, never an exception. */
     private CompletableFuture<JobResult> launch(StudyRun run, StudyDefinition def, Trial trial, PruningReporter reporter) {
         try {
-            Path dir = run.studyDir().resolve(String.format("trial-%04d", trial.number()));
-            Files.createDirectories(dir);
-            long seed = Seeds.mix(def.seed(), trial.number(), JOB_SEED_SALT);
-            CompletableFuture<JobResult> job = launcher.launch(new JobRequest(def.name(), trial.number(),
-                    trial.params(), run.job(), def.metric(), seed, Seeds.mix(def.seed(), SPLIT_SEED_SALT), dir, reporter));
+            JobRequest request = request(run, def, trial, reporter);
+            Files.createDirectories(request.workDir());
+            CompletableFuture<JobResult> job = launcher.launch(request);
             if (cancelled) {
                 job.cancel(true);
             }

@@ -213,7 +213,8 @@ class WorkersTest {
                 run().asWorker());
         jobs.awaitLaunched(1);
         clock.advance(GRACE.plusSeconds(1)); // B's heartbeat thread is paused (a GC stop, a lost network...)
-        assertThat(Leases.takeOverStale(storeA, "s", GRACE, clock)).extracting(Trial::number).containsExactly(0);
+        assertThat(Leases.fail(storeA, "s", Leases.staleOfOthers(storeA, "s", GRACE, clock), clock))
+                .extracting(Trial::number).containsExactly(0);
         jobs.succeed(0, 3.0); // B's job ends after all
         jobs.awaitLaunched(2); // B goes on with the re-run that replaced its trial
         jobs.succeed(1, 3.0);

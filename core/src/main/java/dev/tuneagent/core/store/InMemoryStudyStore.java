@@ -157,6 +157,28 @@ public final class InMemoryStudyStore implements StudyStore {
         }
     }
 
+    @Override
+    public List<Trial> claimLeases(String study, List<Lease> leases, Instant at) {
+        synchronized (lock) {
+            Entry e = entry(study);
+            List<Trial> changed = new ArrayList<>();
+            for (Lease l : leases) {
+                if (l.number() < 0 || l.number() >= e.trials().size()) {
+                    continue;
+                }
+                Trial t = e.trials().get(l.number());
+                Lease now = e.leases().get(l.number());
+                String current = now == null ? null : now.owner();
+                if (t.state() == dev.tuneagent.core.study.TrialState.RUNNING
+                        && java.util.Objects.equals(current, l.owner()) && !changed.contains(t)) {
+                    lease(e, l.number(), at);
+                    changed.add(t);
+                }
+            }
+            return changed;
+        }
+    }
+
     private void lease(Entry e, int number, Instant at) {
         e.leases().put(number, new Lease(number, owner(), at, java.time.Duration.ZERO));
     }

@@ -95,6 +95,16 @@ public interface StudyStore extends AutoCloseable {
      */
     List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at);
 
+    /**
+     * Takes over, in one transaction, each trial of {@code leases} that is still RUNNING under the same owner: its
+     * lease passes to this store's {@link #owner()} with a heartbeat at {@code at} (PostgreSQL: the server's time),
+     * and the trials it changed are returned. What a worker does with a dead or silent owner's trial whose job it
+     * can follow to its end (a Slurm job still queued or running) instead of failing the trial and running its
+     * configuration again. A trial finished, failed or re-claimed meanwhile is left alone, so of several workers
+     * that see the same stale lease exactly one gets it.
+     */
+    List<Trial> claimLeases(String study, List<Lease> leases, Instant at);
+
     /** Trials of a study ordered by number. */
     List<Trial> trials(String study);
 

@@ -4,6 +4,7 @@ import static dev.tuneagent.core.store.StudyStoreContract.SPACE;
 import static dev.tuneagent.core.store.StudyStoreContract.definition;
 import static dev.tuneagent.core.store.StudyStoreContract.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tuneagent.core.study.Direction;
 import dev.tuneagent.core.study.StudyDefinition;
@@ -169,6 +170,44 @@ public interface StoreLeaseChecks {
             assertThat(s.trials("s").get(0)).isEqualTo(changed.get(0));
             assertThat(s.leases("s", later(103))).extracting(Lease::number).containsExactly(2);
             assertThat(other.failLeases("s", given, "again", later(104))).isEmpty();
+        } finally {
+            closeIfOther(other, s);
+        }
+    }
+
+    @Test
+    default void claimLeasesTakesOnlyTrialsStillHeldByTheOwnerSeenAndLeavesThemRunning() {
+        StudyStore s = store();
+        s.createStudy(definition("s"));
+        StudyStore other = otherHandle();
+        try {
+            for (int i = 0; i < 3; i++) {
+                s.startTrial("s", proposal(i), L0);
+            }
+            s.enqueueTrial("s", proposal(3), L0);
+            List<Lease> seen = other.leases("s", later(100));
+            s.finishTrial("s", 1, TrialOutcome.complete(0.25, Map.of()), later(101));
+            Lease reowned = new Lease(2, "elsewhere/1/feedbeef", L0, Duration.ZERO);
+            List<Lease> given = List.of(seen.get(0), seen.get(1), reowned, seen.get(0),
+                    new Lease(3, null, null, null), new Lease(99, s.owner(), L0, Duration.ZERO));
+
+            List<Trial> changed = other.claimLeases("s", given, later(102));
+
+            assertThat(changed).extracting(Trial::number).containsExactly(0);
+            assertThat(changed.get(0).state()).isEqualTo(TrialState.RUNNING);
+            assertThat(changed.get(0).params()).isEqualTo(s.trials("s").get(0).params());
+            assertThat(s.trials("s")).extracting(Trial::state).containsExactly(TrialState.RUNNING,
+                    TrialState.COMPLETE, TrialState.RUNNING, TrialState.WAITING);
+            List<Lease> after = s.leases("s", later(102));
+            assertThat(after).extracting(Lease::number, Lease::owner)
+                    .containsExactly(tuple(0, other.owner()), tuple(2, s.owner()));
+            // The new owner's heartbeats keep it; the old owner's no longer do, and nobody can claim it again.
+            assertThat(other.heartbeat("s", later(103))).isEqualTo(1);
+            assertThat(s.heartbeat("s", later(103))).isEqualTo(1);
+            assertThat(s.claimLeases("s", List.of(seen.get(0)), later(104))).isEmpty();
+            assertThat(s.failLeases("s", List.of(seen.get(0)), "silent", later(104))).isEmpty();
+            Trial done = other.finishTrial("s", 0, TrialOutcome.complete(0.5, Map.of()), later(105));
+            assertThat(done.state()).isEqualTo(TrialState.COMPLETE);
         } finally {
             closeIfOther(other, s);
         }

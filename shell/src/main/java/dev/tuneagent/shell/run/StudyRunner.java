@@ -21,7 +21,6 @@ import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.format.StudyReport;
 import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.job.JobLauncher;
-import dev.tuneagent.tools.slurm.SlurmJobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,18 +90,8 @@ public final class StudyRunner {
     public int resume(String name, StorageLocation storage, Integer parallel) {
         try (StudyStore store = StudyStores.open(storage)) {
             PreparedStudy study = studies.reopen(store, name);
-            // Before anything is touched (a Slurm job collected, a trial failed): whose study is it?
+            // Before anything is touched (a trial failed, a Slurm job followed): whose study is it?
             Leases.checkNotBusy(store, name, Leasing.DEFAULT_GRACE, clock, storage.uri());
-            try {
-                SlurmReattach.collect(store, study.task(), StudyDirs.forStudy(study.task(), storage),
-                        SlurmJobLauncher::new, Leasing.DEFAULT_GRACE, clock, console.out());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                console.err().println("\nInterrupted while waiting for the study's Slurm jobs (they were cancelled). "
-                        + "Continue with: tune resume " + name + " --storage " + storage.uri());
-                console.err().flush();
-                return ExitCodes.INTERRUPTED;
-            }
             return execute(store, storage, study, run -> parallel == null ? run : run.withParallel(parallel),
                     Leasing.standard());
         }

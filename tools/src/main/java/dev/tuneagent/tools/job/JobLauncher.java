@@ -1,5 +1,7 @@
 package dev.tuneagent.tools.job;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,6 +11,17 @@ import java.util.concurrent.CompletableFuture;
 public interface JobLauncher extends AutoCloseable {
 
     CompletableFuture<JobResult> launch(JobRequest request);
+
+    /**
+     * Follows the job that an earlier run (maybe another process, now dead) started for this trial, when this
+     * launcher can find it from the trial's attributes (what {@link JobStartListener} was told): its future
+     * completes with that job's result and cancelling it stops the job. Empty when there is nothing to follow
+     * (the default; e.g. a command job died with its parent): the trial must be failed and run again. Called
+     * only by whoever holds the trial's lease, so a job is never followed twice.
+     */
+    default Optional<Reattached> reattach(JobRequest request, Map<String, Object> trialAttrs) {
+        return Optional.empty();
+    }
 
     @Override
     default void close() {

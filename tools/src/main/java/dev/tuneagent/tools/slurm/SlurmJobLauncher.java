@@ -8,6 +8,7 @@ import dev.tuneagent.tools.command.CommandJobLauncher;
 import dev.tuneagent.tools.job.JobLauncher;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.job.Reattached;
 import dev.tuneagent.tools.job.JobStartListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,13 +35,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code scancel}; closing the launcher cancels every job it still tracks.
  *
  * <p>Re-attach: the job id goes to the {@link JobStartListener} (the caller stores it as the trial attribute
- * {@value #ATTR}) and into the file {@value #JOB_ID_FILE} in the trial's directory. A resumed study calls
- * {@link #attach} with that id for each RUNNING trial instead of launching it again: a job that still runs
- * is followed to its end, one that finished meanwhile is collected.
+ * {@value #ATTR}) and into the file {@value #JOB_ID_FILE} in the trial's directory. A run that takes over a
+ * RUNNING trial from a dead or silent owner ({@code resume}, or a {@code worker} at any time) calls
+ * {@link #reattach} with the trial's attributes instead of launching it again: a job that still runs is followed
+ * to its end, one that finished meanwhile is collected.
  */
 public final class SlurmJobLauncher implements JobLauncher {
     public static final String ATTR = "slurm_job_id";
     public static final String JOB_ID_FILE = "slurm_job_id";
+    /** A job id, or an array job's {@code id_index}. */
+    private static final String JOB_ID = "\\d+(_\\d+)?";
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
     /** The controller is shared by every user of the cluster: never ask about one job more often than this. */
     public static final Duration MIN_POLL = Duration.ofSeconds(1);
@@ -134,12 +138,26 @@ public final class SlurmJobLauncher implements JobLauncher {
     }
 
     /**
+     * Follows the trial's job when its attributes hold a Slurm job id ({@value #ATTR}); empty without one (sbatch
+     * never answered: the trial runs again). A malformed id is not followed either: attributes are data from the
+     * store, and the id goes to squeue/sacct/scancel.
+     */
+    @Override
+    public Optional<Reattached> reattach(JobRequest request, Map<String, Object> trialAttrs) {
+        Object id = trialAttrs == null ? null : trialAttrs.get(ATTR);
+        if (!(id instanceof String s) || !s.matches(JOB_ID)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reattached("Slurm job " + s, attach(request, s)));
+    }
+
+    /**
      * Follows a job submitted earlier (by this process or one that died): its result once it ends. The
      * trial's directory must be the one it was submitted with, since its logs are there.
      */
     public CompletableFuture<JobResult> attach(JobRequest request, String jobId) {
         SlurmJobSpec spec = spec(request);
-        if (jobId == null || !jobId.matches("\\d+(_\\d+)?")) {
+        if (jobId == null || !jobId.matches(JOB_ID)) {
             throw new IllegalArgumentException("not a Slurm job id: \"" + jobId + "\"");
         }
         CompletableFuture<JobResult> result = new CompletableFuture<>();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tuneagent.core.task.SlurmJobSpec;
 import dev.tuneagent.tools.job.JobRequest;
 import dev.tuneagent.tools.job.JobResult;
+import dev.tuneagent.tools.job.Reattached;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,6 +192,26 @@ class SlurmJobLauncherTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(slurm.callsOf("sbatch")).isEmpty();
+    }
+
+    @Test
+    void reattachFollowsTheJobIdATrialHoldsAndDeclinesATrialWithoutAValidOne() throws Exception {
+        slurm.states("JobState=RUNNING", "JobState=FAILED ExitCode=1:0");
+        try (var launcher = new SlurmJobLauncher(slurm, slurm.clock, slurm.sleeper, Duration.ofSeconds(1), (r, id) -> { })) {
+            Reattached followed = launcher.reattach(request(spec(null)), Map.of(SlurmJobLauncher.ATTR, "4242"))
+                    .orElseThrow();
+            assertThat(followed.job()).isEqualTo("Slurm job 4242");
+            assertThat(((JobResult.Failed) followed.result().get(10, TimeUnit.SECONDS)).reason())
+                    .contains("exited with code 1");
+            // Attributes are data from the store: nothing else is followed, and a bad id never reaches a command.
+            assertThat(launcher.reattach(request(spec(null)), Map.of())).isEmpty();
+            assertThat(launcher.reattach(request(spec(null)), Map.of("process", "{}"))).isEmpty();
+            assertThat(launcher.reattach(request(spec(null)), Map.of(SlurmJobLauncher.ATTR, "42; rm -rf /"))).isEmpty();
+            assertThat(launcher.reattach(request(spec(null)), Map.of(SlurmJobLauncher.ATTR, 4242))).isEmpty();
+        }
+        assertThat(slurm.callsOf("sbatch")).isEmpty();
+        assertThat(slurm.calls).isNotEmpty().allMatch(c -> c.argv().contains("4242")
+                || String.join(" ", c.argv()).contains("4242"), "only job 4242 was asked about");
     }
 
     @Test

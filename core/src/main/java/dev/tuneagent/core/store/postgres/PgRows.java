@@ -146,6 +146,17 @@ final class PgRows {
         }
     }
 
+    /** Passes a RUNNING trial's lease to {@code owner}, heartbeat the server's time; false if it is not RUNNING. */
+    boolean updateOwner(Connection c, long studyId, int number, String owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + s + ".trials SET owner = ?, heartbeat_at = now() "
+                + "WHERE study_id = ? AND number = ? AND state = 'RUNNING'")) {
+            ps.setString(1, owner);
+            ps.setLong(2, studyId);
+            ps.setInt(3, number);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** Sets the heartbeat of {@code owner}'s RUNNING trials to the server's time; returns how many. */
     int heartbeat(Connection c, long studyId, String owner) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + s + ".trials SET heartbeat_at = now() "

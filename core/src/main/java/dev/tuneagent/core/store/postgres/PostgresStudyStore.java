@@ -205,6 +205,26 @@ public final class PostgresStudyStore implements StudyStore {
     }
 
     @Override
+    public List<Trial> claimLeases(String study, List<Lease> leases, Instant at) {
+        return write("taking over trials of silent workers of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Map<Integer, Lease> current = new HashMap<>();
+            for (Lease l : rows.leases(c, s.id(), true)) {
+                current.put(l.number(), l);
+            }
+            List<Trial> changed = new ArrayList<>();
+            for (Lease l : leases) {
+                Lease now = current.remove(l.number());
+                if (now != null && Objects.equals(now.owner(), l.owner())
+                        && rows.updateOwner(c, s.id(), l.number(), owner.toString())) {
+                    changed.add(rows.lockTrial(c, s.id(), s.definition().space(), l.number()).orElseThrow());
+                }
+            }
+            return changed;
+        });
+    }
+
+    @Override
     public Trial enqueueTrial(String study, Proposal proposal, Instant at) {
         return write("enqueueing a trial of " + study, c -> {
             StudyRow s = existing(c, study);

@@ -197,6 +197,26 @@ public final class SqliteStudyStore implements StudyStore {
     }
 
     @Override
+    public List<Trial> claimLeases(String study, List<Lease> leases, Instant at) {
+        return write("taking over trials of silent workers of " + study, c -> {
+            StudyRow s = existing(c, study);
+            Map<Integer, Lease> current = new HashMap<>();
+            for (Lease l : TrialRows.leases(c, s.id(), at, "")) {
+                current.put(l.number(), l);
+            }
+            List<Trial> changed = new ArrayList<>();
+            for (Lease l : leases) {
+                Lease now = current.remove(l.number());
+                if (now != null && Objects.equals(now.owner(), l.owner())
+                        && TrialRows.updateOwner(c, s.id(), l.number(), owner.toString(), at)) {
+                    changed.add(TrialRows.trial(c, s.id(), s.definition().space(), l.number()).orElseThrow());
+                }
+            }
+            return changed;
+        });
+    }
+
+    @Override
     public Trial enqueueTrial(String study, Proposal proposal, Instant at) {
         return write("enqueueing a trial of " + study, c -> {
             StudyRow s = existing(c, study);

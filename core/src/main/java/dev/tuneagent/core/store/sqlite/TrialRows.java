@@ -194,6 +194,18 @@ final class TrialRows {
         }
     }
 
+    /** Passes a RUNNING trial's lease to {@code owner} with a heartbeat at {@code at}; false if it is not RUNNING. */
+    static boolean updateOwner(Connection c, long studyId, int number, String owner, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET owner = ?, heartbeat_at = ? "
+                + "WHERE study_id = ? AND number = ? AND state = 'RUNNING'")) {
+            ps.setString(1, owner);
+            setMillis(ps, 2, at);
+            ps.setLong(3, studyId);
+            ps.setInt(4, number);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** Refreshes the heartbeat of {@code owner}'s RUNNING trials; returns how many. */
     static int heartbeat(Connection c, long studyId, String owner, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET heartbeat_at = ? "
