@@ -60,6 +60,7 @@ public final class JobLaunchers implements JobLauncher {
      * job's process ({@value JobProcess#ATTR}). The caller stores these attributes with the trial, so a run that
      * takes the trial over re-attaches to the Slurm job, or ends the process, instead of running the trial beside it.
      */
+    @Override
     public void onJobStarted(JobStartListener listener) {
         this.started = listener;
     }

@@ -94,6 +94,7 @@ public final class Optimizer {
         StudyDefinition def = store.findStudy(run.study())
                 .orElseThrow(() -> new StoreException("no study named \"" + run.study() + "\" in " + store.location()));
         Study study = new Study(store, def.name(), clock);
+        launcher.onJobStarted(this::jobStarted);
         // Before anything is proposed: trials left RUNNING by a dead or silent owner are followed or re-queued.
         int recovered = takeOver(run, def, Leases.staleAtStart(store, def.name(), leasing.grace(), clock, run.worker()),
                 true);
@@ -340,6 +341,23 @@ public final class Optimizer {
         }
         long left = run.resource() == null ? Long.MAX_VALUE : run.resource() - Resources.used(before);
         return new PruningReporter(store, run.study(), trial.number(), run.pruner(), left);
+    }
+
+    /**
+     * Stores where a trial's job runs (its Slurm job id, its process) with the trial, as soon as the job started, so
+     * that whoever takes the trial over after this run died re-attaches to the job or ends it, instead of running the
+     * configuration beside it. Called on launcher threads; the store is thread safe.
+     */
+    private void jobStarted(JobRequest request, Map<String, Object> attrs) {
+        try {
+            store.putTrialAttrs(request.study(), request.trial(), attrs);
+        } catch (IllegalStateException finished) {
+            // Cancelled (Ctrl-C) and stored before the launcher got here: a finished trial has no job to find again.
+        } catch (RuntimeException e) {
+            // The store failed: the job goes on, only a takeover after this run's death would not find it.
+            notify(() -> listener.warning("trial #" + request.trial() + ": where its job runs was not stored ("
+                    + shortMessage(e) + "); if this run dies, the job is not found again"));
+        }
     }
 
     /** What the launcher is given for the trial: its configuration, seeds derived from the study's, its directory. */

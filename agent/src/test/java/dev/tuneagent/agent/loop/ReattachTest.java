@@ -203,6 +203,36 @@ class ReattachTest {
     }
 
     @Test
+    void where_a_job_runs_is_stored_with_its_trial_as_soon_as_the_launcher_says_so() throws Exception {
+        create(1);
+        ControlledJobs jobs = new ControlledJobs();
+        List<dev.tuneagent.tools.job.JobStartListener> told = new CopyOnWriteArrayList<>();
+        JobLauncher saying = new JobLauncher() {
+            @Override
+            public CompletableFuture<JobResult> launch(JobRequest request) {
+                CompletableFuture<JobResult> f = jobs.launch(request);
+                told.forEach(l -> l.started(request, Map.of(JOB_ATTR, "4711")));
+                return f;
+            }
+
+            @Override
+            public void onJobStarted(dev.tuneagent.tools.job.JobStartListener listener) {
+                told.add(listener);
+            }
+        };
+        CompletableFuture<RunOutcome> out = CompletableFuture.supplyAsync(() ->
+                new Optimizer(storeB, saying, clock, null, leasing()).run(run()), pool);
+        jobs.awaitLaunched(1);
+        await("the launcher has told", () -> !storeA.trials("s").get(0).attrs().isEmpty());
+        Trial running = storeA.trials("s").get(0);
+        assertThat(running.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(running.attrs()).containsEntry(JOB_ATTR, "4711");
+        jobs.succeed(0, 1.0);
+        assertThat(out.get(20, TimeUnit.SECONDS).finished()).isTrue();
+        assertThat(told).hasSize(1);
+    }
+
+    @Test
     void a_resume_follows_left_jobs_within_its_parallel_limit_and_ctrl_c_cancels_a_followed_job() throws Exception {
         create(3);
         startAs(storeA, 0.5, Map.of(JOB_ATTR, "111"));

@@ -12,7 +12,6 @@ import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialState;
 import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.run.Launchers;
-import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.job.JobLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,9 +72,6 @@ public final class ParallelStudyBenchmark {
                 : new SqliteStudyStore(dir.resolve("studies.db"))) {
             PreparedStudy study = studies.create(store, task);
             try (JobLauncher launcher = launchers.open(task.job())) {
-                if (launcher instanceof JobLaunchers all) {
-                    all.onJobStarted((request, attrs) -> store.putTrialAttrs(request.study(), request.trial(), attrs));
-                }
                 long t0 = System.nanoTime();
                 RunOutcome outcome = studies.run(store, study, launcher, dir.resolve(name), OptimizerListener.NONE);
                 double wall = (System.nanoTime() - t0) / 1e9;

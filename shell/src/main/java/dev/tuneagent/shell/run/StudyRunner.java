@@ -19,7 +19,6 @@ import dev.tuneagent.core.task.TaskSpec;
 import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
 import dev.tuneagent.shell.format.StudyReport;
-import dev.tuneagent.tools.JobLaunchers;
 import dev.tuneagent.tools.job.JobLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -126,11 +125,6 @@ public final class StudyRunner {
                 ? new ProgressBar(console.out(), task.metric(), terminal, clock).begin(store.snapshot(task.name())).startTicker()
                 : null;
         try (JobLauncher launcher = launchers.open(task.job())) {
-            if (launcher instanceof JobLaunchers all) {
-                // Where each job runs (Slurm job id, command process) goes with its trial, so a run that takes the
-                // trial over re-attaches to the job or ends it instead of running the configuration beside it.
-                all.onJobStarted((request, attrs) -> store.putTrialAttrs(request.study(), request.trial(), attrs));
-            }
             Optimizer optimizer = studies.optimizer(store, launcher,
                     bar != null ? bar : new ProgressPrinter(console.out(), task.metric()), leasing);
             // Ctrl-C arrives either as JVM shutdown (this hook) or, through Spring Shell's terminal, as an

@@ -23,6 +23,15 @@ public interface JobLauncher extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Who learns where each job runs once it started (a Slurm job id, a command job's process), to store it with the
+     * trial so that a run taking the trial over can find the job again ({@link #reattach}, or ending a process left
+     * running). The optimization loop registers itself; a launcher whose jobs leave nothing behind ignores it (the
+     * default).
+     */
+    default void onJobStarted(JobStartListener listener) {
+    }
+
     @Override
     default void close() {
     }
