@@ -1,13 +1,13 @@
 package dev.tuneagent.shell;
 
+import static dev.tuneagent.shell.fixtures.Cli.assertOneLineError;
+import static dev.tuneagent.shell.fixtures.Cli.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuneagent.shell.fixtures.Cli.Result;
 import dev.tuneagent.shell.fixtures.Tasks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,23 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    private Result tune(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertOneLineError(Result r, int code, String... fragments) {
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.err().lines()).as(r.err()).hasSize(1);
-        assertThat(r.err()).startsWith("tune: ").contains(fragments).doesNotContain("\tat ", "Exception");
-    }
 
     @Test
     void aCommandStudyRunsAndEveryQueryCommandReportsIt() throws Exception {

@@ -1,5 +1,6 @@
 package dev.tuneagent.shell;
 
+import static dev.tuneagent.shell.fixtures.Cli.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,8 @@ import dev.tuneagent.core.space.SearchSpace;
 import dev.tuneagent.core.store.sqlite.SqliteStudyStore;
 import dev.tuneagent.core.study.Direction;
 import dev.tuneagent.core.study.StudyDefinition;
+import dev.tuneagent.shell.fixtures.Cli.Result;
 import dev.tuneagent.shell.fixtures.Tasks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,17 +25,6 @@ class EnqueueCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    private Result tune(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static void assertOneLineError(Result r, int code, String message) {
         assertThat(r.code()).as(r.err()).isEqualTo(code);

@@ -1,5 +1,6 @@
 package dev.tuneagent.shell;
 
+import static dev.tuneagent.shell.fixtures.Cli.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuneagent.core.services.RealServices;
@@ -7,10 +8,9 @@ import dev.tuneagent.core.store.StorageLocation;
 import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.shell.fixtures.Cli.Result;
 import dev.tuneagent.shell.fixtures.Tasks;
 import dev.tuneagent.tools.slurm.SlurmJobLauncher;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleOutCliTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    private Result tune(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void createMakesAStudyWithoutRunningItAndResumeRunsIt() throws Exception {
@@ -153,7 +142,8 @@ class ScaleOutCliTest {
         Result resumed = tune("resume", "reattach", "--storage", storage);
 
         assertThat(resumed.code()).as(resumed.out() + resumed.err()).isZero();
-        assertThat(resumed.out()).contains("Trial #0: re-attaching to Slurm job " + jobId, "Trial #0: COMPLETE value=2.25");
+        assertThat(resumed.out()).contains("Trial #0: re-attaching to Slurm job " + jobId)
+                .containsPattern("\\] #0 +COMPLETE +value=2\\.25");
         try (var store = StudyStores.open(storage)) {
             List<Trial> trials = store.trials("reattach");
             assertThat(trials).hasSize(2).allMatch(t -> t.state() == TrialState.COMPLETE);

@@ -1,5 +1,7 @@
 package dev.tuneagent.shell;
 
+import static dev.tuneagent.shell.fixtures.Cli.assertOneLineError;
+import static dev.tuneagent.shell.fixtures.Cli.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +13,10 @@ import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.Provenance;
 import dev.tuneagent.core.study.TrialAttrs;
 import dev.tuneagent.core.study.TrialOutcome;
+import dev.tuneagent.shell.fixtures.Cli.Result;
 import dev.tuneagent.shell.fixtures.StudyFixtures;
 import dev.tuneagent.shell.fixtures.Tasks;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,23 +34,6 @@ class ViewCommandsTest {
     @TempDir
     Path dir;
     String storage;
-
-    record Result(int code, String out, String err) {
-    }
-
-    private Result tune(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertOneLineError(Result r, int code, String... fragments) {
-        assertThat(r.code()).as(r.err()).isEqualTo(code);
-        assertThat(r.err().lines()).as(r.err()).hasSize(1);
-        assertThat(r.err()).startsWith("tune: ").contains(fragments).doesNotContain("\tat ", "Exception");
-    }
 
     /** Study "s": #0 a GP trial with its acquisition, #1 an LLM trial with candidates, #2 failed, #3 a re-run, #4.. GP. */
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.tuneagent.shell;
 
+import static dev.tuneagent.shell.fixtures.Cli.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuneagent.agent.loop.Interruptions;
@@ -10,11 +11,9 @@ import dev.tuneagent.core.store.StudyStore;
 import dev.tuneagent.core.store.StudyStores;
 import dev.tuneagent.core.study.Trial;
 import dev.tuneagent.core.study.TrialState;
+import dev.tuneagent.shell.fixtures.Cli.Result;
 import dev.tuneagent.shell.fixtures.Tasks;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,17 +43,6 @@ class WorkersCliTest {
     @AfterEach
     void stopChildren() {
         children.forEach(Process::destroyForcibly);
-    }
-
-    record Result(int code, String out, String err) {
-    }
-
-    private Result tune(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private Process child(String name, String... args) throws Exception {

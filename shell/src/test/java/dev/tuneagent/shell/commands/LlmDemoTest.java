@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tuneagent.shell.Console;
 import dev.tuneagent.shell.ExitCodes;
-import dev.tuneagent.shell.TuneApplication;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.tuneagent.shell.fixtures.Cli.Result;
+import dev.tuneagent.shell.fixtures.Cli;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +18,8 @@ class LlmDemoTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TuneApplication.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private String tune(String... args) {
-        Result r = run(args);
+        Result r = Cli.tune(args);
         assertThat(r.code()).as(r.err()).isZero();
         return r.out();
     }
@@ -65,7 +51,7 @@ class LlmDemoTest {
         String storage = "sqlite:" + dir.resolve("miss.db");
         // The shipped hybrid cassette was recorded with seed 0: another seed gives other trials, so the first
         // model request (after the GP's 5 initial trials) matches no recording.
-        Result r = run("demo", "--proposer", "hybrid", "--seed", "3", "--trials", "8", "--storage", storage);
+        Result r = Cli.tune("demo", "--proposer", "hybrid", "--seed", "3", "--trials", "8", "--storage", storage);
 
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.REPLAY_MISMATCH);
         assertThat(r.err()).startsWith("tune: cassette replay: no recording in ")
@@ -82,7 +68,7 @@ class LlmDemoTest {
     void aReplayDirectoryThatDoesNotExistIsRefusedBeforeAStudyIsCreated() throws Exception {
         String storage = "sqlite:" + dir.resolve("none.db");
         Path missing = dir.resolve("no-such-cassette");
-        Result r = run("demo", "--proposer", "llambo", "--model", "openai:stand-in", "--cassette", "replay:" + missing,
+        Result r = Cli.tune("demo", "--proposer", "llambo", "--model", "openai:stand-in", "--cassette", "replay:" + missing,
                 "--storage", storage);
 
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
