@@ -138,20 +138,11 @@ public final class InMemoryStudyStore implements StudyStore {
         synchronized (lock) {
             Entry e = entry(study);
             List<Trial> changed = new ArrayList<>();
-            for (Lease l : leases) {
-                if (l.number() < 0 || l.number() >= e.trials().size()) {
-                    continue;
-                }
-                Trial t = e.trials().get(l.number());
-                Lease now = e.leases().get(l.number());
-                String current = now == null ? null : now.owner();
-                if (t.state() == dev.tuneagent.core.study.TrialState.RUNNING
-                        && java.util.Objects.equals(current, l.owner())) {
-                    Trial failed = TrialTransitions.failIfPending(t, reason, at);
-                    e.trials().set(l.number(), failed);
-                    e.leases().remove(l.number());
-                    changed.add(failed);
-                }
+            for (int n : Lease.stillHeld(leases, leases(study, at))) {
+                Trial failed = TrialTransitions.failIfPending(e.trials().get(n), reason, at);
+                e.trials().set(n, failed);
+                e.leases().remove(n);
+                changed.add(failed);
             }
             return changed;
         }
@@ -162,18 +153,9 @@ public final class InMemoryStudyStore implements StudyStore {
         synchronized (lock) {
             Entry e = entry(study);
             List<Trial> changed = new ArrayList<>();
-            for (Lease l : leases) {
-                if (l.number() < 0 || l.number() >= e.trials().size()) {
-                    continue;
-                }
-                Trial t = e.trials().get(l.number());
-                Lease now = e.leases().get(l.number());
-                String current = now == null ? null : now.owner();
-                if (t.state() == dev.tuneagent.core.study.TrialState.RUNNING
-                        && java.util.Objects.equals(current, l.owner()) && !changed.contains(t)) {
-                    lease(e, l.number(), at);
-                    changed.add(t);
-                }
+            for (int n : Lease.stillHeld(leases, leases(study, at))) {
+                lease(e, n, at);
+                changed.add(e.trials().get(n));
             }
             return changed;
         }

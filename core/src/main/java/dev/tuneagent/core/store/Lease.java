@@ -2,6 +2,11 @@ package dev.tuneagent.core.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A RUNNING trial's lease: who runs it and when that owner last showed a sign of life.
@@ -13,6 +18,23 @@ import java.time.Instant;
  *                    workers on machines with skewed clocks agree); null when unknown
  */
 public record Lease(int number, String owner, Instant heartbeatAt, Duration age) {
+
+    /**
+     * The trials of {@code seen} whose lease is, in {@code current} (the RUNNING trials' leases now), still held by
+     * the owner seen: what {@code failLeases} and {@code claimLeases} may change. In the order given, each once.
+     */
+    public static List<Integer> stillHeld(List<Lease> seen, List<Lease> current) {
+        Map<Integer, Lease> left = new HashMap<>();
+        current.forEach(l -> left.put(l.number(), l));
+        List<Integer> out = new ArrayList<>();
+        for (Lease l : seen) {
+            Lease now = left.remove(l.number());
+            if (now != null && Objects.equals(now.owner(), l.owner())) {
+                out.add(l.number());
+            }
+        }
+        return out;
+    }
 
     /** True when the owner is gone: no heartbeat for longer than {@code grace}, unknown, or a dead local process. */
     public boolean isStale(Duration grace) {

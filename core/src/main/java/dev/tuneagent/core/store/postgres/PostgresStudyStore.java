@@ -19,10 +19,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -186,19 +184,12 @@ public final class PostgresStudyStore implements StudyStore {
     public List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at) {
         return write("failing trials of silent workers of " + study, c -> {
             StudyRow s = existing(c, study);
-            Map<Integer, Lease> current = new HashMap<>();
-            for (Lease l : rows.leases(c, s.id(), true)) {
-                current.put(l.number(), l);
-            }
             List<Trial> changed = new ArrayList<>();
-            for (Lease l : leases) {
-                Lease now = current.remove(l.number());
-                if (now != null && Objects.equals(now.owner(), l.owner())) {
-                    Trial t = rows.lockTrial(c, s.id(), s.definition().space(), l.number()).orElseThrow();
-                    Trial failed = TrialTransitions.failIfPending(t, reason, at);
-                    rows.updateFinished(c, s.id(), failed);
-                    changed.add(failed);
-                }
+            for (int n : Lease.stillHeld(leases, rows.leases(c, s.id(), true))) {
+                Trial t = rows.lockTrial(c, s.id(), s.definition().space(), n).orElseThrow();
+                Trial failed = TrialTransitions.failIfPending(t, reason, at);
+                rows.updateFinished(c, s.id(), failed);
+                changed.add(failed);
             }
             return changed;
         });
@@ -208,16 +199,10 @@ public final class PostgresStudyStore implements StudyStore {
     public List<Trial> claimLeases(String study, List<Lease> leases, Instant at) {
         return write("taking over trials of silent workers of " + study, c -> {
             StudyRow s = existing(c, study);
-            Map<Integer, Lease> current = new HashMap<>();
-            for (Lease l : rows.leases(c, s.id(), true)) {
-                current.put(l.number(), l);
-            }
             List<Trial> changed = new ArrayList<>();
-            for (Lease l : leases) {
-                Lease now = current.remove(l.number());
-                if (now != null && Objects.equals(now.owner(), l.owner())
-                        && rows.updateOwner(c, s.id(), l.number(), owner.toString())) {
-                    changed.add(rows.lockTrial(c, s.id(), s.definition().space(), l.number()).orElseThrow());
+            for (int n : Lease.stillHeld(leases, rows.leases(c, s.id(), true))) {
+                if (rows.updateOwner(c, s.id(), n, owner.toString())) {
+                    changed.add(rows.lockTrial(c, s.id(), s.definition().space(), n).orElseThrow());
                 }
             }
             return changed;

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
@@ -178,19 +177,12 @@ public final class SqliteStudyStore implements StudyStore {
     public List<Trial> failLeases(String study, List<Lease> leases, String reason, Instant at) {
         return write("failing trials of silent workers of " + study, c -> {
             StudyRow s = existing(c, study);
-            Map<Integer, Lease> current = new HashMap<>();
-            for (Lease l : TrialRows.leases(c, s.id(), at, "")) {
-                current.put(l.number(), l);
-            }
             List<Trial> changed = new ArrayList<>();
-            for (Lease l : leases) {
-                Lease now = current.remove(l.number());
-                if (now != null && Objects.equals(now.owner(), l.owner())) {
-                    Trial t = TrialRows.trial(c, s.id(), s.definition().space(), l.number()).orElseThrow();
-                    Trial failed = TrialTransitions.failIfPending(t, reason, at);
-                    TrialRows.updateFinished(c, s.id(), failed);
-                    changed.add(failed);
-                }
+            for (int n : Lease.stillHeld(leases, TrialRows.leases(c, s.id(), at, ""))) {
+                Trial t = TrialRows.trial(c, s.id(), s.definition().space(), n).orElseThrow();
+                Trial failed = TrialTransitions.failIfPending(t, reason, at);
+                TrialRows.updateFinished(c, s.id(), failed);
+                changed.add(failed);
             }
             return changed;
         });
@@ -200,16 +192,10 @@ public final class SqliteStudyStore implements StudyStore {
     public List<Trial> claimLeases(String study, List<Lease> leases, Instant at) {
         return write("taking over trials of silent workers of " + study, c -> {
             StudyRow s = existing(c, study);
-            Map<Integer, Lease> current = new HashMap<>();
-            for (Lease l : TrialRows.leases(c, s.id(), at, "")) {
-                current.put(l.number(), l);
-            }
             List<Trial> changed = new ArrayList<>();
-            for (Lease l : leases) {
-                Lease now = current.remove(l.number());
-                if (now != null && Objects.equals(now.owner(), l.owner())
-                        && TrialRows.updateOwner(c, s.id(), l.number(), owner.toString(), at)) {
-                    changed.add(TrialRows.trial(c, s.id(), s.definition().space(), l.number()).orElseThrow());
+            for (int n : Lease.stillHeld(leases, TrialRows.leases(c, s.id(), at, ""))) {
+                if (TrialRows.updateOwner(c, s.id(), n, owner.toString(), at)) {
+                    changed.add(TrialRows.trial(c, s.id(), s.definition().space(), n).orElseThrow());
                 }
             }
             return changed;
