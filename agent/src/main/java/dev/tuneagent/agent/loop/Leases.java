@@ -11,8 +11,9 @@ import java.util.List;
  * Who may take which RUNNING trial. A trial whose lease is stale (no heartbeat for longer than the grace period,
  * an unknown owner, or a dead process on this host) is taken: the run that finds it follows the trial's job when
  * the launcher can re-attach to it (a Slurm job; see {@code Optimizer}), and otherwise fails it as interrupted and
- * enqueues its re-run, for any worker to claim; a trial whose owner is alive is never taken. A lease of this very store handle found when a run
- * starts is left over from an earlier run through it (one handle runs one study run at a time), so it counts as stale.
+ * enqueues its re-run, for any worker to claim; a trial whose owner is alive is never taken. A lease of this very
+ * store handle found when a run starts is left over from an earlier run through it (one handle runs one study run
+ * at a time), so it counts as stale.
  */
 public final class Leases {
     private Leases() {
