@@ -26,4 +26,9 @@ public record JobRequest(String study, int trial, Map<String, Object> params, Jo
                       long seed, long splitSeed, Path workDir) {
         this(study, trial, params, spec, objective, seed, splitSeed, workDir, Reporter.NONE);
     }
+
+    /** The same request with its trial directory elsewhere (where an earlier run's job writes its logs). */
+    public JobRequest withWorkDir(Path dir) {
+        return new JobRequest(study, trial, params, spec, objective, seed, splitSeed, dir, reporter);
+    }
 }

@@ -43,6 +43,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SlurmJobLauncher implements JobLauncher {
     public static final String ATTR = "slurm_job_id";
     public static final String JOB_ID_FILE = "slurm_job_id";
+    /**
+     * Trial attribute: the absolute trial directory the job was submitted with (its logs and metric line are there),
+     * so a run that re-attaches from another host or working directory reads them where they are.
+     */
+    public static final String DIR_ATTR = "slurm_trial_dir";
     /** A job id, or an array job's {@code id_index}. */
     private static final String JOB_ID = "\\d+(_\\d+)?";
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
@@ -124,7 +129,7 @@ public final class SlurmJobLauncher implements JobLauncher {
             jobId.set(id.get());
             writeJobIdFile(dir, id.get());
             try {
-                listener.started(request, Map.of(ATTR, id.get()));
+                listener.started(request, Map.of(ATTR, id.get(), DIR_ATTR, dir.toString()));
             } catch (RuntimeException e) {
                 // The id is in the trial's directory too; losing the attribute must not lose the job.
             }
@@ -138,8 +143,9 @@ public final class SlurmJobLauncher implements JobLauncher {
     }
 
     /**
-     * Follows the trial's job when its attributes hold a Slurm job id ({@value #ATTR}); empty without one (sbatch
-     * never answered: the trial runs again). A malformed id is not followed either: attributes are data from the
+     * Follows the trial's job when its attributes hold a Slurm job id ({@value #ATTR}), reading its logs in the
+     * directory it was submitted with ({@value #DIR_ATTR}); empty without an id (sbatch never answered: the trial
+     * runs again). A malformed id is not followed either: attributes are data from the
      * store, and the id goes to squeue/sacct/scancel.
      */
     @Override
@@ -148,7 +154,10 @@ public final class SlurmJobLauncher implements JobLauncher {
         if (!(id instanceof String s) || !s.matches(JOB_ID)) {
             return Optional.empty();
         }
-        return Optional.of(new Reattached("Slurm job " + s, attach(request, s)));
+        // Older trials have no directory attribute: their directory is the one this run computes.
+        Object dir = trialAttrs.get(DIR_ATTR);
+        JobRequest where = dir instanceof String d && Path.of(d).isAbsolute() ? request.withWorkDir(Path.of(d)) : request;
+        return Optional.of(new Reattached("Slurm job " + s, attach(where, s)));
     }
 
     /**

@@ -68,6 +68,33 @@ class SlurmJobLauncherTest {
     }
 
     @Test
+    void theListenerLearnsTheJobIdAndTheAbsoluteTrialDirectory() throws Exception {
+        slurm.states("JobState=COMPLETED ExitCode=0:0");
+        List<Map<String, Object>> told = new CopyOnWriteArrayList<>();
+        try (var launcher = new SlurmJobLauncher(slurm, slurm.clock, slurm.sleeper, Duration.ofSeconds(2),
+                (r, attrs) -> told.add(attrs))) {
+            launcher.launch(request(spec(null))).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(told).containsExactly(Map.of(SlurmJobLauncher.ATTR, "4242",
+                SlurmJobLauncher.DIR_ATTR, dir.resolve("trial-3").toAbsolutePath().toString()));
+    }
+
+    @Test
+    void reattachReadsTheLogsWhereTheJobWasSubmittedNotWhereThisRunWouldPutThem() throws Exception {
+        slurm.states("JobState=COMPLETED ExitCode=0:0");
+        Path submitted = Files.createDirectories(dir.resolve("other-host-cwd/trial-3"));
+        Files.writeString(submitted.resolve("stdout.log"), "{\"value\": 0.5}\n");
+        try (var launcher = new SlurmJobLauncher(slurm, slurm.clock, slurm.sleeper, Duration.ofSeconds(1), (r, id) -> { })) {
+            JobResult r = launcher.reattach(request(spec(null)), Map.of(SlurmJobLauncher.ATTR, "4242",
+                    SlurmJobLauncher.DIR_ATTR, submitted.toAbsolutePath().toString())).orElseThrow().result()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(r).isInstanceOf(JobResult.Succeeded.class);
+            assertThat(((JobResult.Succeeded) r).metrics()).containsEntry("value", 0.5);
+        }
+        assertThat(dir.resolve("trial-3")).doesNotExist();
+    }
+
+    @Test
     void pollingWaitsThePollIntervalBeforeEveryLookAndCompletingIsNotTheEnd() throws Exception {
         slurm.states("JobState=PENDING", "JobState=RUNNING", "JobState=COMPLETING ExitCode=0:0",
                 "JobState=FAILED ExitCode=3:0");
