@@ -73,6 +73,14 @@ public final class CellRunner {
         String name = task.name() + "-" + proposer.replace('+', '.') + "-s" + seed; // a study name has no '+'
         Path work = out.resolve("work").resolve(task.name()).resolve(proposer + "-s" + seed);
         TimedProposer timed = null;
+        try {
+            startOver(task.name(), proposer, seed, work, setup.task().job() instanceof CommandJobSpec,
+                    llm != null && llm.mode() instanceof LlmMode.Record ? cellDir : null);
+        } catch (IOException e) {
+            setup.launcher().close();
+            return result(task, proposer, seed, CellResult.FAILED, "cannot set aside an earlier attempt of this cell: "
+                    + e.getMessage(), List.of(), 0, 0, null, 0, start, 0, model, cassette, setup, 0);
+        }
         try (StudyStore store = open(task.name(), proposer, seed); var launcher = setup.launcher()) {
             if (llm != null && llm.mode() instanceof LlmMode.Replay && isLlm && !Recordings.hasExchanges(cellDir)) {
                 return result(task, proposer, seed, CellResult.FAILED, "no recording for this cell: " + cellDir
@@ -135,11 +143,54 @@ public final class CellRunner {
         return curve.subList(0, Math.min(curve.size(), budget));
     }
 
+    /**
+     * A cell that runs has no line in results.jsonl, so whatever an earlier attempt of it left (the eval was killed,
+     * or the cell failed and is retried) is unfinished: the cell starts again from its first trial, so that its
+     * numbers are those of an uninterrupted run. Resuming the old study would spend one trial of the cell's budget on
+     * the interrupted trial (the cell would get fewer evaluations than the others: not an equal budget) and change
+     * the trials that follow (a replayed LLM cell would miss its cassette). The old study is deleted (it is redone);
+     * a command task's trial directories and a recording made in record mode are moved aside, never deleted:
+     * {@code NAME.interrupted-N} beside them.
+     */
+    private void startOver(String task, String proposer, long seed, Path work, boolean commandOutputs, Path recording)
+            throws IOException {
+        if (sqlite) {
+            Path db = studyFile(task, proposer, seed);
+            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+            }
+        }
+        if (Files.isDirectory(work)) {
+            if (commandOutputs) {
+                moveAside(work);
+            } else {
+                deleteTree(work); // in-process trials leave nothing worth keeping
+            }
+        }
+        if (recording != null && Files.isDirectory(recording)) {
+            moveAside(recording);
+        }
+    }
+
+    private static void moveAside(Path dir) throws IOException {
+        for (int n = 1; ; n++) {
+            Path aside = dir.resolveSibling(dir.getFileName() + ".interrupted-" + n);
+            if (!Files.exists(aside)) {
+                Files.move(dir, aside);
+                return;
+            }
+        }
+    }
+
+    private Path studyFile(String task, String proposer, long seed) {
+        return out.resolve("studies").resolve(task).resolve(proposer + "-s" + seed + ".db");
+    }
+
     private StudyStore open(String task, String proposer, long seed) {
         if (!sqlite) {
             return new InMemoryStudyStore();
         }
-        Path file = out.resolve("studies").resolve(task).resolve(proposer + "-s" + seed + ".db");
+        Path file = studyFile(task, proposer, seed);
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {

@@ -6,11 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuneagent.core.config.ConfigException;
+import dev.tuneagent.core.proposer.Proposal;
+import dev.tuneagent.core.store.sqlite.SqliteStudyStore;
+import dev.tuneagent.core.study.Provenance;
+import dev.tuneagent.core.study.Trial;
+import dev.tuneagent.core.study.TrialOutcome;
+import dev.tuneagent.core.study.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +81,44 @@ class EvalRunTest {
                 "3", "--trials", "4", "--out", out.toString(), "--store", "memory");
         assertThat(more.progress()).contains("6 cells (2 already in").contains("4 to run");
         assertThat(lines(out)).hasSize(6).startsWith(first.toArray(JsonNode[]::new));
+    }
+
+    @Test
+    void aCellAKilledEvalLeftUnfinishedStartsOverAndGivesTheNumbersOfAnUninterruptedRun() throws Exception {
+        Path whole = dir.resolve("whole");
+        Path killed = dir.resolve("killed");
+        String[] args = {"--suite", "synthetic", "--tasks", "branin", "--proposers", "gp", "--seeds", "1",
+                "--trials", "6"};
+        Evals.run(concat(args, "--out", whole.toString()));
+        String study = "branin-gp-s0";
+        // What a killed eval leaves: the cell's study with a finished trial and one still RUNNING, no results line.
+        Path db = killed.resolve("studies/branin/gp-s0.db");
+        Files.createDirectories(db.getParent());
+        try (SqliteStudyStore done = new SqliteStudyStore(whole.resolve("studies/branin/gp-s0.db"));
+             SqliteStudyStore left = new SqliteStudyStore(db)) {
+            left.createStudy(done.findStudy(study).orElseThrow());
+            Trial first = done.trials(study).get(0);
+            left.startTrial(study, new Proposal(first.params(), first.provenance()), Instant.EPOCH);
+            left.finishTrial(study, 0, TrialOutcome.complete(first.value(), Map.of()), Instant.EPOCH);
+            left.startTrial(study, new Proposal(Map.of("x0", 9.0, "x1", 14.0), Provenance.of("gp", 0)), Instant.EPOCH);
+        }
+
+        Evals.run(concat(args, "--out", killed.toString()));
+
+        JsonNode a = lines(whole).get(0);
+        JsonNode b = lines(killed).get(0);
+        assertThat(b.get("curve")).isEqualTo(a.get("curve"));
+        assertThat(b.get("best")).isEqualTo(a.get("best"));
+        try (SqliteStudyStore redone = new SqliteStudyStore(db)) {
+            assertThat(redone.trials(study)).hasSize(6).allMatch(t -> t.state() == TrialState.COMPLETE)
+                    .noneMatch(t -> Map.of("x0", 9.0, "x1", 14.0).equals(t.params()));
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
     }
 
     @Test

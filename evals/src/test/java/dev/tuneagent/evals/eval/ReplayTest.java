@@ -62,6 +62,21 @@ class ReplayTest {
     }
 
     @Test
+    void recordingACellAgainMovesItsEarlierUnfinishedRecordingAsideInsteadOfAppendingToIt() throws Exception {
+        Path rec = dir.resolve("rec");
+        Path cell = Files.createDirectories(rec.resolve("branin/hybrid-s0"));
+        Files.writeString(cell.resolve("exchange-0000.json"), "{\"left by\": \"a killed eval\"}\n");
+        Path out = dir.resolve("e");
+        // Nothing listens on port 9: the model calls fail (and fall back), so nothing new is recorded.
+        Evals.run(Map.of("OPENAI_API_KEY", "sk-test-0000", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+                "--suite", "synthetic", "--tasks", "branin", "--proposers", "hybrid", "--seeds", "1", "--trials", "2",
+                "--out", out.toString(), "--model", "openai:stand-in", "--llm", "record:" + rec, "--store", "memory");
+        assertThat(rec.resolve("branin/hybrid-s0.interrupted-1/exchange-0000.json"))
+                .hasContent("{\"left by\": \"a killed eval\"}");
+        assertThat(rec.resolve("branin/hybrid-s0/exchange-0000.json")).doesNotExist();
+    }
+
+    @Test
     void aCellWithoutItsRecordingFailsWithTheReasonAndTheOtherCellsRunOn() throws Exception {
         Path rec = dir.resolve("rec");
         Files.createDirectories(rec.resolve("branin"));
