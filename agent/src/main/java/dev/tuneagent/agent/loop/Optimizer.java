@@ -232,6 +232,9 @@ public final class Optimizer {
      * worker's now, or nothing to follow) and, held by this run now, the claimed trials the launcher declined.
      */
     private List<Trial> follow(StudyRun run, StudyDefinition def, List<Lease> leases) {
+        if (leases.isEmpty()) {
+            return List.of();
+        }
         StudySnapshot snap = store.snapshot(def.name());
         Map<Integer, Trial> trials = snap.trials().stream().collect(Collectors.toMap(Trial::number, t -> t));
         List<Lease> worth = leases.stream().filter(l -> {
