@@ -26,7 +26,7 @@ public final class Leases {
      */
     public static List<Lease> staleAtStart(StudyStore store, String study, Duration grace, Clock clock, boolean join) {
         List<Lease> all = store.leases(study, clock.instant());
-        List<Lease> live = all.stream().filter(l -> !store.owner().equals(l.owner()) && !l.isStale(grace)).toList();
+        List<Lease> live = all.stream().filter(l -> othersLive(store, l, grace)).toList();
         if (!live.isEmpty() && !join) {
             throw new StudyBusyException(study, live, store.location());
         }
@@ -41,11 +41,16 @@ public final class Leases {
 
     /** Throws {@link StudyBusyException} while another live owner runs the study (nothing is changed). */
     public static void checkNotBusy(StudyStore store, String study, Duration grace, Clock clock, String storage) {
-        List<Lease> live = store.leases(study, clock.instant()).stream()
-                .filter(l -> !store.owner().equals(l.owner()) && !l.isStale(grace)).toList();
+        List<Lease> live = store.leases(study, clock.instant()).stream().filter(l -> othersLive(store, l, grace))
+                .toList();
         if (!live.isEmpty()) {
             throw new StudyBusyException(study, live, storage);
         }
+    }
+
+    /** A lease another owner holds and keeps alive: never taken, and a plain run of its study is refused. */
+    private static boolean othersLive(StudyStore store, Lease l, Duration grace) {
+        return !store.owner().equals(l.owner()) && !l.isStale(grace);
     }
 
     /**
